@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace ZohoPortal.Core.Models
+{
+    /// <summary>A client portal of a Zoho CRM org (an org has at most one).</summary>
+    public sealed class Portal
+    {
+        /// <summary>The portal name; also the key in every portal URL.</summary>
+        [JsonPropertyName("name")] public string Name { get; set; } = string.Empty;
+        [JsonPropertyName("active")] public bool Active { get; set; }
+        /// <summary>Zoho account id of the portal.</summary>
+        [JsonPropertyName("zaid")] public string? Zaid { get; set; }
+        [JsonPropertyName("login_url")] public string? LoginUrl { get; set; }
+        [JsonPropertyName("created_time")] public DateTimeOffset? CreatedTime { get; set; }
+        [JsonPropertyName("modified_time")] public DateTimeOffset? ModifiedTime { get; set; }
+        [JsonPropertyName("created_by")] public ZohoUserRef? CreatedBy { get; set; }
+        [JsonPropertyName("modified_by")] public ZohoUserRef? ModifiedBy { get; set; }
+
+        public override string ToString() => Name;
+    }
+
+    internal sealed class PortalsEnvelope
+    {
+        [JsonPropertyName("portals")] public List<Portal>? Portals { get; set; }
+    }
+
+    internal sealed class PortalInput
+    {
+        [JsonPropertyName("name")] public string? Name { get; set; }
+    }
+
+    internal sealed class PortalsRequest
+    {
+        [JsonPropertyName("portals")] public List<PortalInput> Portals { get; set; } = new List<PortalInput>();
+    }
+}

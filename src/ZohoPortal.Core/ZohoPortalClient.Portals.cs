@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using ZohoPortal.Core.Http;
+using ZohoPortal.Core.Json;
+using ZohoPortal.Core.Models;
+using ZohoPortal.Core.Validation;
+
+namespace ZohoPortal.Core
+{
+    public sealed partial class ZohoPortalClient
+    {
+        private const string PortalsPath = "/settings/portals";
+
+        /// <summary>Every portal of the org (at most one today); empty when the org has none (204).</summary>
+        public Task<List<Portal>> GetPortalsAsync(CancellationToken cancellationToken = default) =>
+            Http.SendAsync(new ZohoRequest(HttpMethod.Get, PortalsPath),
+                r => ReadWrapped(r, ZohoJsonContext.Default.PortalsEnvelope, e => e.Portals), cancellationToken);
+
+        /// <summary>One portal by name, or null when it does not exist (204, or 400 INVALID_DATA).</summary>
+        public async Task<Portal?> GetPortalAsync(string name, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var list = await Http.SendAsync(new ZohoRequest(HttpMethod.Get, PortalPath(name)),
+                    r => ReadWrapped(r, ZohoJsonContext.Default.PortalsEnvelope, e => e.Portals), cancellationToken).ConfigureAwait(false);
+                return list.Count > 0 ? list[0] : null;
+            }
+            catch (Errors.ZohoApiException e) when (e.Code == "INVALID_DATA" && e.HttpStatus == 400)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Creates the org's portal (which also creates its default user type).</summary>
+        public Task<ZohoActionResult> CreatePortalAsync(string name, CancellationToken cancellationToken = default)
+        {
+            PortalNameRules.Validate(name);
+            var request = new ZohoRequest(HttpMethod.Post, PortalsPath) { JsonBody = PortalBody(name) };
+            return Http.SendAsync(request, r => ReadSingleAction(r, "portals", "POST", PortalsPath), cancellationToken);
+        }
+
+        /// <summary>Renames a portal.</summary>
+        public Task<ZohoActionResult> RenamePortalAsync(string name, string newName, CancellationToken cancellationToken = default)
+        {
+            PortalNameRules.Validate(newName, "NewName");
+            var path = PortalPath(name);
+            var request = new ZohoRequest(HttpMethod.Put, path) { JsonBody = PortalBody(newName) };
+            return Http.SendAsync(request, r => ReadSingleAction(r, "portals", "PUT", path), cancellationToken);
+        }
+
+        /// <summary>Deletes a portal with its user types and users (D14).</summary>
+        public Task<ZohoActionResult> DeletePortalAsync(string name, CancellationToken cancellationToken = default)
+        {
+            var path = PortalPath(name);
+            return Http.SendAsync(new ZohoRequest(HttpMethod.Delete, path), r => ReadSingleAction(r, "portals", "DELETE", path), cancellationToken);
+        }
+
+        internal static string PortalPath(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+                throw new Errors.ZohoValidationException("PortalNameEmpty", "The portal name must not be empty.", "Portal");
+            return PortalsPath + "/" + ZohoRequest.Segment(name);
+        }
+
+        private static string PortalBody(string name) =>
+            Serialize(new PortalsRequest { Portals = { new PortalInput { Name = name } } }, ZohoJsonContext.Default.PortalsRequest);
+    }
+}

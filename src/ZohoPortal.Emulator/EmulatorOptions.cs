@@ -1,0 +1,49 @@
+using System;
+
+namespace ZohoPortal.Emulator
+{
+    /// <summary>What the emulated org starts with. Every number is a documented option of Connect-ZohoPortal -Emulator and Start-ZohoPortalEmulator.</summary>
+    public sealed class EmulatorSeed
+    {
+        /// <summary>Name of the portal the demo org starts with; null or empty starts with no portal.</summary>
+        public string? PortalName { get; set; } = "ZylkerAutos";
+        /// <summary>CRM contacts that are not portal users yet (invitation candidates). About one in 25 has no email.</summary>
+        public int ContactCount { get; set; } = 200;
+        /// <summary>Existing portal users in each seeded user type (0 to 100,000).</summary>
+        public int UsersPerUserType { get; set; } = 25;
+
+        internal void Validate()
+        {
+            if (ContactCount < 0 || ContactCount > 100_000) throw new ArgumentOutOfRangeException(nameof(ContactCount), ContactCount, "ContactCount must be between 0 and 100000.");
+            if (UsersPerUserType < 0 || UsersPerUserType > 100_000) throw new ArgumentOutOfRangeException(nameof(UsersPerUserType), UsersPerUserType, "UsersPerUserType must be between 0 and 100000.");
+        }
+    }
+
+    /// <summary>How the emulator behaves.</summary>
+    public sealed class EmulatorOptions
+    {
+        public EmulatorSeed Seed { get; set; } = new EmulatorSeed();
+
+        /// <summary>Simultaneous requests the org accepts before answering 429 (D15; Zoho Professional edition: 15).</summary>
+        public int ConcurrencyLimit { get; set; } = 15;
+        /// <summary>When set, 429 answers carry this Retry-After (Zoho itself sends none).</summary>
+        public TimeSpan? RetryAfter { get; set; }
+        /// <summary>Emulated processing time of every API request (real time), so concurrency can be observed.</summary>
+        public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+        /// <summary>Lifetime of issued access tokens (Zoho: one hour).</summary>
+        public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+        /// <summary>Access tokens one refresh token may mint per <see cref="TokenMintWindow"/> (Zoho: 10 per 10 minutes).</summary>
+        public int TokenMintLimit { get; set; } = 10;
+        public TimeSpan TokenMintWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Emulated time a bulk-invite job stays in progress (D5); zero completes jobs at once.</summary>
+        public TimeSpan JobDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+        /// <summary>The emulator's clock (token expiry, job completion); tests substitute a fake one.</summary>
+        public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+        /// <summary>Base URL the in-process handler answers as (and announces as api_domain).</summary>
+        public Uri BaseUrl { get; set; } = new Uri("https://emulator.zohoportal.test");
+    }
+}

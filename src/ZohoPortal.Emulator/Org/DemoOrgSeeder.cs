@@ -1,0 +1,166 @@
+using System;
+using System.Text.Json.Nodes;
+
+namespace ZohoPortal.Emulator.Org
+{
+    /// <summary>
+    /// Builds the demo org: CRM modules with layouts, views and fields (including the ids used by
+    /// the seed documents, so their sample requests work verbatim), contacts to invite, a portal
+    /// with its default user type and a second type, and existing portal users.
+    /// </summary>
+    internal static class DemoOrgSeeder
+    {
+        private static readonly string[] FirstNames =
+        {
+            "Ava", "Liam", "Maya", "Noah", "Zara", "Omar", "Iris", "Leo", "Nina", "Ravi",
+            "Sofia", "Ethan", "Hana", "Lucas", "Priya", "Mateo", "Chloe", "Arjun", "Elena", "Kenji",
+        };
+
+        private static readonly string[] LastNames =
+        {
+            "Boyle", "Chen", "Garcia", "Iyer", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Patel",
+            "Quinn", "Rossi", "Schmidt", "Tanaka", "Umar", "Varga", "Walsh", "Xu", "Young", "Zimmer",
+        };
+
+        public static void Seed(OrgState org, EmulatorSeed seed, DateTimeOffset now)
+        {
+            seed.Validate();
+            AddModules(org);
+
+            for (var i = 0; i < seed.ContactCount; i++)
+            {
+                var record = NewContact(org, i);
+                if (i % 25 == 24) record.Email = null; // some CRM contacts have no email and cannot be invited
+                org.Records[record.Id] = record;
+            }
+
+            if (string.IsNullOrEmpty(seed.PortalName)) return;
+            CreatePortal(org, seed.PortalName!, now);
+            var partners = NewUserType(org, "Partners", isDefault: false, now);
+            org.UserTypes.Add(partners);
+
+            var serial = seed.ContactCount;
+            foreach (var type in org.UserTypes)
+            {
+                for (var i = 0; i < seed.UsersPerUserType; i++, serial++)
+                {
+                    var record = NewContact(org, serial);
+                    org.Records[record.Id] = record;
+                    org.Users[record.Id] = new PortalUserState
+                    {
+                        PersonalityId = record.Id,
+                        Module = record.Module,
+                        Name = record.Name,
+                        Email = record.Email,
+                        UserTypeId = type.Id,
+                        Confirmed = i % 10 != 9,
+                        Active = i % 10 != 9 && i % 7 == 6 ? false : true,
+                        InvitedTime = now.AddDays(-(i % 300)).AddMinutes(-i),
+                    };
+                }
+            }
+        }
+
+        /// <summary>Creates the portal and its default user type (§4 rule 2).</summary>
+        internal static void CreatePortal(OrgState org, string name, DateTimeOffset now)
+        {
+            org.Portal = new PortalState
+            {
+                Name = name,
+                Active = true,
+                Zaid = "10" + org.Ids.Next().Substring(10, 6) + "10",
+                CreatedTime = now,
+                ModifiedTime = now,
+            };
+            org.TakenPortalNames.Add(name);
+            org.UserTypes.Add(NewUserType(org, "Customers", isDefault: true, now));
+        }
+
+        private static UserTypeState NewUserType(OrgState org, string name, bool isDefault, DateTimeOffset now)
+        {
+            var contacts = org.Modules["Contacts"];
+            var notes = org.Modules["Notes"];
+            return new UserTypeState
+            {
+                Id = org.Ids.Next(),
+                Name = name,
+                Default = isDefault,
+                Active = true,
+                PersonalityModule = contacts.ApiName,
+                CreatedTime = now,
+                ModifiedTime = now,
+                Modules = new JsonArray
+                {
+                    new JsonObject
+                    {
+                        ["id"] = contacts.Id,
+                        ["api_name"] = contacts.ApiName,
+                        ["plural_label"] = contacts.PluralLabel,
+                        ["shared_type"] = contacts.SharedType,
+                        ["permissions"] = new JsonObject { ["view"] = true, ["edit"] = true, ["edit_shared_records"] = false, ["create"] = false, ["delete"] = false },
+                        ["filters"] = null,
+                        ["layouts"] = new JsonArray { new JsonObject { ["id"] = contacts.Layouts[0].Id, ["name"] = contacts.Layouts[0].Name, ["display_label"] = contacts.Layouts[0].DisplayLabel } },
+                        ["views"] = new JsonObject { ["id"] = contacts.Views[0].Id, ["name"] = contacts.Views[0].Name, ["display_label"] = contacts.Views[0].DisplayLabel, ["type"] = contacts.Views[0].Type },
+                        ["fields"] = new JsonArray(),
+                    },
+                    new JsonObject
+                    {
+                        ["id"] = notes.Id,
+                        ["api_name"] = notes.ApiName,
+                        ["plural_label"] = notes.PluralLabel,
+                        ["shared_type"] = notes.SharedType,
+                        ["permissions"] = new JsonObject { ["view"] = true, ["create"] = true, ["delete"] = false, ["create_attachment"] = false, ["delete_attachment"] = false },
+                        ["filters"] = null,
+                        ["layouts"] = null,
+                        ["views"] = null,
+                        ["fields"] = new JsonArray(),
+                    },
+                },
+            };
+        }
+
+        private static CrmRecord NewContact(OrgState org, int serial)
+        {
+            var first = FirstNames[serial % FirstNames.Length];
+            var last = LastNames[(serial / FirstNames.Length) % LastNames.Length];
+            return new CrmRecord
+            {
+                Id = org.Ids.Next(),
+                Module = "Contacts",
+                Name = first + " " + last,
+                Email = (first + "." + last + "." + serial).ToLowerInvariant() + "@example.com",
+            };
+        }
+
+        private static void AddModules(OrgState org)
+        {
+            var contacts = new CrmModule { Id = "1306462000000000081", ApiName = "Contacts", PluralLabel = "Contacts", SharedType = "private", CanBePersonality = true };
+            contacts.Layouts.Add(new CrmLayout { Id = "1306462000000091055", Name = "Standard", DisplayLabel = "Standard" });
+            contacts.Views.Add(new CrmView { Id = "1306462000000091500", Name = "All Contacts", DisplayLabel = "All Contacts", Type = "custom_view" });
+            contacts.Fields.Add(new CrmField { Id = "1306462000000000557", ApiName = "Last_Name", DisplayLabel = "Last Name", Mandatory = true });
+            contacts.Fields.Add(new CrmField { Id = "1306462000000000559", ApiName = "First_Name", DisplayLabel = "First Name" });
+            contacts.Fields.Add(new CrmField { Id = "1306462000000000563", ApiName = "Email", DisplayLabel = "Email" });
+            contacts.Fields.Add(new CrmField { Id = "1306462000000000565", ApiName = "Phone", DisplayLabel = "Phone" });
+            contacts.Filters.Add(new CrmField { Id = "1306462000000000569", ApiName = "Account_Name", DisplayLabel = "Account Name" });
+            org.Modules[contacts.ApiName] = contacts;
+
+            // The custom personality module and ids of seed 002 (Kaizen: the ZylkerAutos Customer user type).
+            var customer = new CrmModule { Id = "1306462000000000125", ApiName = "Customer", PluralLabel = "Customers", SharedType = "private", CanBePersonality = true };
+            customer.Layouts.Add(new CrmLayout { Id = "1306462000000095055", Name = "Standard", DisplayLabel = "Standard" });
+            customer.Views.Add(new CrmView { Id = "1306462000000091501", Name = "All Customers", DisplayLabel = "All Customers", Type = "custom_view" });
+            customer.Fields.Add(new CrmField { Id = "18936550000000063924", ApiName = "Service_Date", DisplayLabel = "Service Date" });
+            customer.Fields.Add(new CrmField { Id = "1306462000000095101", ApiName = "Name", DisplayLabel = "Customer Name", Mandatory = true });
+            org.Modules[customer.ApiName] = customer;
+
+            var services = new CrmModule { Id = "1306462000000000131", ApiName = "Services", PluralLabel = "Services", SharedType = "private" };
+            services.Layouts.Add(new CrmLayout { Id = "1306462000000095071", Name = "Standard", DisplayLabel = "Standard" });
+            services.Views.Add(new CrmView { Id = "1306462000000091521", Name = "All Services", DisplayLabel = "All Services", Type = "custom_view" });
+            services.Fields.Add(new CrmField { Id = "1306462000000095201", ApiName = "Service_Name", DisplayLabel = "Service Name", Mandatory = true });
+            services.Filters.Add(new CrmField { Id = "1306462000000095203", ApiName = "Customer", DisplayLabel = "Customer" });
+            org.Modules[services.ApiName] = services;
+
+            var notes = new CrmModule { Id = "1306462000000000147", ApiName = "Notes", PluralLabel = "Notes", SharedType = "private" };
+            org.Modules[notes.ApiName] = notes;
+        }
+    }
+}

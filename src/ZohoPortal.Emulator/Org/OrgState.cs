@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace ZohoPortal.Emulator.Org
+{
+    /// <summary>
+    /// Everything the emulated org holds. One lock (<see cref="Sync"/>) guards it all: requests are
+    /// short, and a single lock keeps every rule (counts, uniqueness) trivially consistent.
+    /// </summary>
+    public sealed class OrgState
+    {
+        internal readonly object Sync = new object();
+        internal readonly IdGenerator Ids = new IdGenerator();
+
+        /// <summary>The CRM user the emulated token belongs to (created_by / modified_by).</summary>
+        internal CrmUser CurrentUser { get; } = new CrmUser("Patricia Boyle", "1306462000000186017");
+
+        /// <summary>Portal names taken anywhere in Zoho (names are unique across Zoho, §3.3).</summary>
+        internal HashSet<string> TakenPortalNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "MyFirstCompany", "ZohoPortal" };
+
+        internal PortalState? Portal { get; set; }
+
+        /// <summary>CRM modules by API name (personality modules, related modules, Notes).</summary>
+        internal Dictionary<string, CrmModule> Modules { get; } = new Dictionary<string, CrmModule>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>CRM records by id (the personality records that can be invited).</summary>
+        internal Dictionary<string, CrmRecord> Records { get; } = new Dictionary<string, CrmRecord>(StringComparer.Ordinal);
+
+        /// <summary>User types of the portal, in creation order.</summary>
+        internal List<UserTypeState> UserTypes { get; } = new List<UserTypeState>();
+
+        /// <summary>Portal users by personality id (= CRM record id).</summary>
+        internal Dictionary<string, PortalUserState> Users { get; } = new Dictionary<string, PortalUserState>(StringComparer.Ordinal);
+
+        /// <summary>Counts of portal users and user types, for tests and diagnostics.</summary>
+        public int PortalUserCount { get { lock (Sync) return Users.Count; } }
+        public int UserTypeCount { get { lock (Sync) return UserTypes.Count; } }
+        public string? PortalName { get { lock (Sync) return Portal?.Name; } }
+
+        internal UserTypeState? FindUserType(string id) => UserTypes.Find(t => t.Id == id);
+    }
+
+    internal sealed class CrmUser
+    {
+        public CrmUser(string name, string id)
+        {
+            Name = name;
+            Id = id;
+        }
+
+        public string Name { get; }
+        public string Id { get; }
+        public JsonObject ToJson() => new JsonObject { ["name"] = Name, ["id"] = Id };
+    }
+
+    internal sealed class PortalState
+    {
+        public string Name { get; set; } = string.Empty;
+        public bool Active { get; set; } = true;
+        public string Zaid { get; set; } = string.Empty;
+        public DateTimeOffset CreatedTime { get; set; }
+        public DateTimeOffset ModifiedTime { get; set; }
+    }
+
+    /// <summary>A CRM module and the metadata a user type can refer to.</summary>
+    internal sealed class CrmModule
+    {
+        public string Id { get; set; } = string.Empty;
+        public string ApiName { get; set; } = string.Empty;
+        public string PluralLabel { get; set; } = string.Empty;
+        public string SharedType { get; set; } = "private";
+        /// <summary>True when the module can be the personality module of a user type.</summary>
+        public bool CanBePersonality { get; set; }
+        public List<CrmLayout> Layouts { get; } = new List<CrmLayout>();
+        public List<CrmView> Views { get; } = new List<CrmView>();
+        public List<CrmField> Fields { get; } = new List<CrmField>();
+        /// <summary>Lookup fields usable as user-type filters.</summary>
+        public List<CrmField> Filters { get; } = new List<CrmField>();
+    }
+
+    internal sealed class CrmLayout
+    {
+        public string Id { get; set; } = string.Empty;
+        public string Name { get; set; } = string.Empty;
+        public string DisplayLabel { get; set; } = string.Empty;
+    }
+
+    internal sealed class CrmView
+    {
+        public string Id { get; set; } = string.Empty;
+        public string Name { get; set; } = string.Empty;
+        public string DisplayLabel { get; set; } = string.Empty;
+        public string Type { get; set; } = "custom_view";
+    }
+
+    internal sealed class CrmField
+    {
+        public string Id { get; set; } = string.Empty;
+        public string ApiName { get; set; } = string.Empty;
+        public string DisplayLabel { get; set; } = string.Empty;
+        public bool Mandatory { get; set; }
+    }
+
+    /// <summary>A record of a personality module (a contact, say).</summary>
+    internal sealed class CrmRecord
+    {
+        public string Id { get; set; } = string.Empty;
+        public string Module { get; set; } = "Contacts";
+        public string Name { get; set; } = string.Empty;
+        public string? Email { get; set; }
+    }
+
+    internal sealed class UserTypeState
+    {
+        public string Id { get; set; } = string.Empty;
+        public string Name { get; set; } = string.Empty;
+        public bool Default { get; set; }
+        public bool Active { get; set; } = true;
+        public string PersonalityModule { get; set; } = "Contacts";
+        public DateTimeOffset CreatedTime { get; set; }
+        public DateTimeOffset ModifiedTime { get; set; }
+        /// <summary>Module permissions exactly as configured (the "modules" array of the API).</summary>
+        public JsonArray Modules { get; set; } = new JsonArray();
+    }
+
+    internal sealed class PortalUserState
+    {
+        public string PersonalityId { get; set; } = string.Empty;
+        public string Module { get; set; } = "Contacts";
+        public string Name { get; set; } = string.Empty;
+        public string? Email { get; set; }
+        public string UserTypeId { get; set; } = string.Empty;
+        public bool Active { get; set; } = true;
+        public bool Confirmed { get; set; }
+        public string? StatusReason { get; set; }
+        public DateTimeOffset InvitedTime { get; set; }
+    }
+}

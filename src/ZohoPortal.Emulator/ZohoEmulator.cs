@@ -1,0 +1,153 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using ZohoPortal.Emulator.Endpoints;
+using ZohoPortal.Emulator.Faults;
+using ZohoPortal.Emulator.Http;
+using ZohoPortal.Emulator.OAuth;
+using ZohoPortal.Emulator.Org;
+
+namespace ZohoPortal.Emulator
+{
+    /// <summary>
+    /// A stateful emulation of one Zoho CRM org's portal API and of the Zoho Accounts token
+    /// endpoint. Plug it in-process with <see cref="CreateHandler"/>, or serve it on loopback with
+    /// <see cref="EmulatorServer"/>.
+    /// </summary>
+    public sealed class ZohoEmulator
+    {
+        /// <summary>The client id of the emulator's built-in demo client.</summary>
+        public const string DemoClientId = "1000.ZOHOPORTALEMULATORDEMO";
+        /// <summary>The built-in demo client's secret (not a real secret: the emulator is local).</summary>
+        public const string DemoClientSecret = "emulator-demo-client-secret";
+
+        private readonly Router _router = new Router();
+        private readonly TokenService _tokens;
+        private int _inFlight;
+
+        public ZohoEmulator(EmulatorOptions? options = null)
+        {
+            Options = options ?? new EmulatorOptions();
+            _tokens = new TokenService(this, DemoClientId, DemoClientSecret);
+            DemoRefreshToken = _tokens.CreateRefreshToken(DemoClientId);
+            ApiDomain = Options.BaseUrl.GetLeftPart(UriPartial.Authority);
+            DemoOrgSeeder.Seed(Org, Options.Seed, Now);
+
+            PortalEndpoints.Register(_router);
+        }
+
+        public EmulatorOptions Options { get; }
+        public OrgState Org { get; } = new OrgState();
+        public FaultInjector Faults { get; } = new FaultInjector();
+        public RequestLog RequestLog { get; } = new RequestLog();
+
+        /// <summary>A refresh token of the demo client, valid until revoked.</summary>
+        public string DemoRefreshToken { get; }
+
+        /// <summary>The api_domain announced in token answers.</summary>
+        public string ApiDomain { get; internal set; }
+
+        /// <summary>Access tokens minted so far (tests use it to prove single-flight renewal).</summary>
+        public int AccessTokensIssued => _tokens.AccessTokensIssued;
+
+        internal DateTimeOffset Now => Options.Clock();
+
+        /// <summary>A new refresh token for the demo client (each has its own minting allowance).</summary>
+        public string CreateRefreshToken() => _tokens.CreateRefreshToken(DemoClientId);
+
+        /// <summary>A self-client grant code for the demo client, valid for <paramref name="lifetime"/> (default 3 minutes).</summary>
+        public string CreateGrantCode(TimeSpan? lifetime = null) => _tokens.CreateGrantCode(DemoClientId, lifetime ?? TimeSpan.FromMinutes(3));
+
+        /// <summary>Makes every access token issued so far expire now.</summary>
+        public void ExpireAccessTokens() => _tokens.ExpireAllAccessTokens();
+
+        /// <summary>An <see cref="HttpMessageHandler"/> that answers in-process, without a socket.</summary>
+        public HttpMessageHandler CreateHandler() => new EmulatorHandler(this);
+
+        /// <summary>Answers one request: faults, token endpoint, authentication, concurrency limit, then the API.</summary>
+        public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
+        {
+            var fault = Faults.Take(request.Method, request.Path);
+            EmulatorResponse response;
+            if (fault != null && fault.Kind == FaultKind.ExpireToken) _tokens.ExpireAllAccessTokens();
+            if (fault != null && fault.Kind == FaultKind.Delay) await Task.Delay(fault.Delay, cancellationToken).ConfigureAwait(false);
+
+            if (fault != null && IsImmediateFault(fault.Kind))
+            {
+                response = FaultResponse(fault);
+            }
+            else if (request.Path.StartsWith("/oauth/v2/token", StringComparison.Ordinal))
+            {
+                response = request.Method != "POST"
+                    ? Zj.Fail(400, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one")
+                    : request.Path.TrimEnd('/') == "/oauth/v2/token/revoke" ? _tokens.HandleRevoke(request)
+                    : request.Path.TrimEnd('/') == "/oauth/v2/token" ? _tokens.HandleToken(request)
+                    : Zj.Fail(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one");
+            }
+            else
+            {
+                response = await HandleApiAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (fault != null && fault.Kind == FaultKind.TruncatedJson && response.Body.Length > 1)
+                response.Body = response.Body.Substring(0, response.Body.Length / 2);
+
+            RequestLog.Add(request.Method, request.Path, request.RawQuery, response.AbortConnection ? 0 : response.Status, Now);
+            return response;
+        }
+
+        private async Task<EmulatorResponse> HandleApiAsync(EmulatorRequest request, CancellationToken cancellationToken)
+        {
+            var auth = Authenticate(request);
+            if (auth != null) return auth;
+
+            var inFlight = Interlocked.Increment(ref _inFlight);
+            try
+            {
+                if (inFlight > Options.ConcurrencyLimit)
+                {
+                    var throttled = Zj.Fail(429, "TOO_MANY_REQUESTS", "You have exceeded the concurrency limit of your organization.");
+                    if (Options.RetryAfter.HasValue) throttled.Headers["Retry-After"] = ((int)Math.Ceiling(Options.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return throttled;
+                }
+                if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, cancellationToken).ConfigureAwait(false);
+                return _router.Dispatch(request, this);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        private EmulatorResponse? Authenticate(EmulatorRequest request)
+        {
+            if (!request.Headers.TryGetValue("Authorization", out var header) || string.IsNullOrWhiteSpace(header))
+                return Zj.Fail(401, "AUTHENTICATION_FAILURE", "Authentication failed");
+            const string prefix = "Zoho-oauthtoken ";
+            if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !_tokens.IsValidAccessToken(header.Substring(prefix.Length).Trim()))
+                return Zj.Fail(401, "INVALID_TOKEN", "invalid oauth token");
+            return null;
+        }
+
+        private static bool IsImmediateFault(FaultKind kind) =>
+            kind == FaultKind.TooManyRequests || kind == FaultKind.InternalError || kind == FaultKind.ServiceUnavailable || kind == FaultKind.ConnectionReset;
+
+        private static EmulatorResponse FaultResponse(EmulatorFault fault)
+        {
+            switch (fault.Kind)
+            {
+                case FaultKind.TooManyRequests:
+                    var r = Zj.Fail(429, "TOO_MANY_REQUESTS", "You have made too many requests. Please try again later.");
+                    if (fault.RetryAfter.HasValue) r.Headers["Retry-After"] = ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return r;
+                case FaultKind.InternalError:
+                    return Zj.Fail(500, "INTERNAL_ERROR", "Internal Server Error");
+                case FaultKind.ServiceUnavailable:
+                    return new EmulatorResponse(503, "<html><body>Service Temporarily Unavailable</body></html>");
+                default:
+                    return new EmulatorResponse(0, string.Empty) { AbortConnection = true };
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using ZohoPortal.Core;
+using ZohoPortal.Core.Auth;
+using ZohoPortal.Core.Http;
+using ZohoPortal.Emulator;
+using ZohoPortal.Infrastructure;
+
+namespace ZohoPortal.Cmdlets.Connection
+{
+    /// <summary>
+    /// <para type="synopsis">Connects to a Zoho CRM org (or to the built-in emulator) for the ZohoPortal cmdlets.</para>
+    /// <para type="description">Connect-ZohoPortal obtains an access token and keeps it for the session; the other cmdlets use this connection unless given -Connection. The token is renewed shortly before it expires and once more if Zoho rejects it, so a long runbook never sees token expiry. Renewal is single-flight: concurrent calls share one renewal, respecting Zoho's limit of 10 tokens per refresh token per 10 minutes.</para>
+    /// <para type="description">Four ways to authenticate: a refresh token with the client id and secret (the usual choice for runbooks), a self-client grant code that is exchanged once, an access token obtained elsewhere (not renewable), or -Emulator, which starts an in-process emulated org so you can try the module and test scripts offline.</para>
+    /// <para type="description">Secrets are taken as SecureString and never appear in output, errors, Verbose or Debug text.</para>
+    /// </summary>
+    /// <example>
+    /// <code>Connect-ZohoPortal -Emulator; Get-Portal</code>
+    /// <para>Connects to a fresh in-process emulated org (portal ZylkerAutos, two user types, 25 users each, 200 contacts) and shows its portal.</para>
+    /// </example>
+    /// <example>
+    /// <code>$secret = Read-Host -AsSecureString 'Client secret'; $refresh = Read-Host -AsSecureString 'Refresh token'
+    /// Connect-ZohoPortal -ClientId 1000.ABCDEF -ClientSecret $secret -RefreshToken $refresh -DataCenter EU</code>
+    /// <para>Connects to a real org in the EU data centre with a refresh token.</para>
+    /// </example>
+    /// <example>
+    /// <code>$emu = Start-ZohoPortalEmulator
+    /// $emu | Connect-ZohoPortal</code>
+    /// <para>Starts an emulator on a loopback port and connects to it over real HTTP with the emulator's demo client and refresh token (the emulator object carries ClientId, ClientSecret, RefreshToken, ApiBaseUrl and AccountsBaseUrl).</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-ZohoPortal -Emulator -UsersPerUserType 5000 -ContactCount 1000 -PassThru</code>
+    /// <para>Connects to an emulated org with 5,000 portal users in each user type and returns the connection, whose Emulator property exposes Faults and RequestLog for tests.</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Connect, "ZohoPortal", DefaultParameterSetName = RefreshTokenSet)]
+    [OutputType(typeof(ZohoPortalConnection))]
+    public sealed class ConnectZohoPortalCmdlet : ZohoPortalCmdlet
+    {
+        private const string RefreshTokenSet = "RefreshToken";
+        private const string GrantTokenSet = "GrantToken";
+        private const string AccessTokenSet = "AccessToken";
+        private const string EmulatorSet = "Emulator";
+
+        #region Parameters
+
+        /// <summary><para type="description">The OAuth client id (from the Zoho API console).</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = GrantTokenSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ClientId { get; set; } = string.Empty;
+
+        /// <summary><para type="description">The OAuth client secret, as a SecureString.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = GrantTokenSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public SecureString? ClientSecret { get; set; }
+
+        /// <summary><para type="description">A refresh token for the client, as a SecureString.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public SecureString? RefreshToken { get; set; }
+
+        /// <summary><para type="description">A self-client grant code (valid a few minutes, usable once), as a SecureString. It is exchanged for a refresh token that the connection keeps in memory.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = GrantTokenSet)]
+        [ValidateNotNull]
+        public SecureString? GrantToken { get; set; }
+
+        /// <summary><para type="description">The redirect URI registered for the client, when the grant code came from the authorization-code flow rather than a self client.</para></summary>
+        [Parameter(ParameterSetName = GrantTokenSet)]
+        public string? RedirectUri { get; set; }
+
+        /// <summary><para type="description">An access token obtained elsewhere, as a SecureString. It cannot be renewed: reconnect when it expires (one hour).</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        public SecureString? AccessToken { get; set; }
+
+        /// <summary><para type="description">Connects to a new in-process emulated org instead of Zoho. No account or network needed.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = EmulatorSet)]
+        public SwitchParameter Emulator { get; set; }
+
+        /// <summary><para type="description">Emulator only: CRM contacts that are not portal users yet (0 to 100,000; default 200).</para></summary>
+        [Parameter(ParameterSetName = EmulatorSet)]
+        [ValidateRange(0, 100000)]
+        public int ContactCount { get; set; } = 200;
+
+        /// <summary><para type="description">Emulator only: existing portal users in each of the two seeded user types (0 to 100,000; default 25).</para></summary>
+        [Parameter(ParameterSetName = EmulatorSet)]
+        [ValidateRange(0, 100000)]
+        public int UsersPerUserType { get; set; } = 25;
+
+        /// <summary><para type="description">Emulator only: start with an org that has no portal yet (to try New-Portal).</para></summary>
+        [Parameter(ParameterSetName = EmulatorSet)]
+        public SwitchParameter EmptyOrg { get; set; }
+
+        /// <summary><para type="description">The Zoho data centre of the org: US, EU, IN, AU, JP, CA, SA or CN. Default US.</para></summary>
+        [Parameter]
+        public ZohoDataCenter DataCenter { get; set; } = ZohoDataCenter.US;
+
+        /// <summary><para type="description">Production, Sandbox or Developer. Note: Zoho rejects every portal call in sandbox orgs.</para></summary>
+        [Parameter]
+        public ZohoEnvironment Environment { get; set; } = ZohoEnvironment.Production;
+
+        /// <summary><para type="description">CRM API version, v4 to v8 (default v8). Bulk invitations need v5 or later.</para></summary>
+        [Parameter]
+        [ValidateSet("v4", "v5", "v6", "v7", "v8", IgnoreCase = true)]
+        public string ApiVersion { get; set; } = "v8";
+
+        /// <summary><para type="description">Overrides the API host, e.g. an emulator served on loopback (Start-ZohoPortalEmulator) or a proxy.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Uri? ApiBaseUrl { get; set; }
+
+        /// <summary><para type="description">Overrides the accounts (OAuth) server, e.g. an emulator served on loopback.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Uri? AccountsBaseUrl { get; set; }
+
+        /// <summary><para type="description">Most API calls in flight at once (default 10). Keep it at or below your edition's concurrency limit (Free 5, Standard 10, Professional 15, Enterprise 20, Ultimate 25).</para></summary>
+        [Parameter]
+        [ValidateRange(1, 25)]
+        public int MaxConcurrency { get; set; } = 10;
+
+        /// <summary><para type="description">Seconds one HTTP attempt may take before it is treated as a transient failure (default 100).</para></summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RequestTimeoutSec { get; set; } = 100;
+
+        /// <summary><para type="description">Retries after throttling (429), 5xx answers and network failures (default 6), with capped exponential backoff and jitter; Retry-After is honoured when sent.</para></summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = 6;
+
+        /// <summary><para type="description">Returns the connection object (for -Connection, or to reach the emulator's Faults and RequestLog).</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecordCore()
+        {
+            var options = new ZohoConnectionOptions
+            {
+                DataCenter = DataCenter,
+                Environment = Environment,
+                ApiVersion = ApiVersion,
+                ApiBaseUrl = ApiBaseUrl,
+                AccountsBaseUrl = AccountsBaseUrl,
+                MaxConcurrency = MaxConcurrency,
+                RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
+                RetryPolicy = new RetryPolicy(MaxRetries),
+                Tracer = PowerShellTracer.Instance,
+            };
+
+            ZohoCredential credential;
+            ZohoEmulator? emulator = null;
+            ZohoAuthType authType;
+            string? clientId = null;
+            switch (ParameterSetName)
+            {
+                case EmulatorSet:
+                    emulator = new ZohoEmulator(new EmulatorOptions
+                    {
+                        Seed = new EmulatorSeed { ContactCount = ContactCount, UsersPerUserType = UsersPerUserType, PortalName = EmptyOrg ? null : "ZylkerAutos" },
+                    });
+                    options.Transport = emulator.CreateHandler();
+                    options.ApiBaseUrl = emulator.Options.BaseUrl;
+                    options.AccountsBaseUrl = emulator.Options.BaseUrl;
+                    credential = new RefreshTokenCredential(ZohoEmulator.DemoClientId, ZohoEmulator.DemoClientSecret, emulator.DemoRefreshToken);
+                    authType = ZohoAuthType.Emulator;
+                    clientId = ZohoEmulator.DemoClientId;
+                    break;
+                case GrantTokenSet:
+                    credential = new GrantTokenCredential(ClientId, SecureStrings.ToPlainText(ClientSecret), SecureStrings.ToPlainText(GrantToken), RedirectUri);
+                    authType = ZohoAuthType.GrantToken;
+                    clientId = ClientId;
+                    break;
+                case AccessTokenSet:
+                    credential = new AccessTokenCredential(SecureStrings.ToPlainText(AccessToken));
+                    authType = ZohoAuthType.AccessToken;
+                    break;
+                default:
+                    credential = new RefreshTokenCredential(ClientId, SecureStrings.ToPlainText(ClientSecret), SecureStrings.ToPlainText(RefreshToken));
+                    authType = ZohoAuthType.RefreshToken;
+                    clientId = ClientId;
+                    break;
+            }
+
+            var client = new ZohoPortalClient(options, credential);
+            try
+            {
+                // Fail now, not at the first cmdlet, when the credentials are wrong.
+                RunAsync(ct => client.Http.EnsureTokenAsync(ct));
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+
+            var connection = new ZohoPortalConnection(client, authType, clientId, emulator, DateTimeOffset.Now);
+            ConnectionStore.Current = connection;
+            WriteVerbose("Connected to " + connection.ApiBaseUrl + " (" + authType + ", API " + options.ApiVersion + ").");
+            if (PassThru) WriteObject(connection);
+        }
+
+        #endregion
+    }
+}
