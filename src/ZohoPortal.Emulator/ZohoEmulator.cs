@@ -35,6 +35,7 @@ namespace ZohoPortal.Emulator
             DemoOrgSeeder.Seed(Org, Options.Seed, Now);
 
             PortalEndpoints.Register(_router);
+            UserTypeEndpoints.Register(_router);
         }
 
         public EmulatorOptions Options { get; }

@@ -49,6 +49,9 @@ namespace ZohoPortal
         /// <summary>The org's portal name, learned on first use; cmdlets default to it.</summary>
         public string? PortalName { get; internal set; }
 
+        /// <summary>User types last listed on this connection; tab completion reads them instead of calling Zoho per key press.</summary>
+        public System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType>? CachedUserTypes { get; internal set; }
+
         public bool IsDisposed { get; private set; }
 
         public void Dispose()

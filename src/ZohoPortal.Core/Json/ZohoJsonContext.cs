@@ -6,8 +6,9 @@ using ZohoPortal.Core.Models;
 namespace ZohoPortal.Core.Json
 {
     /// <summary>
-    /// Source-generated serializers for every model (fast, reflection-free). Each feature area adds
-    /// its own [JsonSerializable] lines on a partial declaration in its own file.
+    /// Source-generated serializers for every model (fast, reflection-free). All [JsonSerializable]
+    /// lines must stay on this one declaration: the generator fails when they are split across
+    /// partial declarations.
     /// </summary>
     [JsonSourceGenerationOptions(
         PropertyNameCaseInsensitive = true,
@@ -19,6 +20,8 @@ namespace ZohoPortal.Core.Json
     [JsonSerializable(typeof(TokenResponse))]
     [JsonSerializable(typeof(PortalsEnvelope))]
     [JsonSerializable(typeof(PortalsRequest))]
+    // User types
+    [JsonSerializable(typeof(UserTypesEnvelope))]
     internal sealed partial class ZohoJsonContext : JsonSerializerContext
     {
     }

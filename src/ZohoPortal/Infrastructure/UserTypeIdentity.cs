@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ZohoPortal.Core;
+using ZohoPortal.Core.Models;
+using ZohoPortal.Core.Validation;
+
+namespace ZohoPortal.Infrastructure
+{
+    /// <summary>
+    /// A user type as the user names it: an id, a name, or the object from Get-PortalUserType.
+    /// PowerShell converts any of the three into this type through its constructors, so every
+    /// -UserType / -Destination parameter accepts them all.
+    /// </summary>
+    public sealed class UserTypeIdentity
+    {
+        public UserTypeIdentity(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new ArgumentException("A user type must be given as an id, a name, or a user type object; got an empty value.");
+            if (ZohoIdRules.IsId(value)) Id = value;
+            else Name = value;
+        }
+
+        public UserTypeIdentity(PortalUserType userType)
+        {
+            UserType = userType ?? throw new ArgumentNullException(nameof(userType));
+            Id = userType.Id;
+            Name = userType.Name;
+        }
+
+        public string? Id { get; }
+        public string? Name { get; }
+        public PortalUserType? UserType { get; }
+
+        public override string ToString() => Name ?? Id ?? string.Empty;
+    }
+
+    /// <summary>
+    /// Turns <see cref="UserTypeIdentity"/> values into user types, listing a portal's user types
+    /// at most once per cmdlet invocation (and remembering them on the connection for tab completion).
+    /// </summary>
+    internal sealed class UserTypeResolver
+    {
+        private readonly ZohoPortalConnection _connection;
+        private readonly Dictionary<string, List<PortalUserType>> _byPortal = new Dictionary<string, List<PortalUserType>>(StringComparer.Ordinal);
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+
+        public UserTypeResolver(ZohoPortalConnection connection) => _connection = connection;
+
+        public async Task<List<PortalUserType>> ListAsync(string portal, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!_byPortal.TryGetValue(portal, out var list))
+                {
+                    list = await _connection.Client.GetUserTypesAsync(portal, false, cancellationToken).ConfigureAwait(false);
+                    _byPortal[portal] = list;
+                    _connection.CachedUserTypes = list;
+                }
+                return list;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Forget what was listed (after a create, rename or delete).</summary>
+        public void Invalidate() => _byPortal.Clear();
+
+        public async Task<PortalUserType> ResolveAsync(UserTypeIdentity identity, string portal, CancellationToken cancellationToken)
+        {
+            if (identity.UserType != null && !string.IsNullOrEmpty(identity.UserType.Id)
+                && (identity.UserType.PortalName == null || identity.UserType.PortalName == portal))
+                return identity.UserType;
+
+            var list = await ListAsync(portal, cancellationToken).ConfigureAwait(false);
+            var match = identity.Id != null
+                ? list.FirstOrDefault(t => t.Id == identity.Id)
+                : list.FirstOrDefault(t => string.Equals(t.Name, identity.Name, StringComparison.OrdinalIgnoreCase));
+            if (match != null) return match;
+            throw new ZohoPortalCmdletException("UserTypeNotFound", ErrorCategory.ObjectNotFound,
+                "Portal '" + portal + "' has no user type " + (identity.Id != null ? "with id " + identity.Id : "named '" + identity.Name + "'") + ".",
+                identity.ToString(),
+                "Known user types: " + (list.Count == 0 ? "(none)" : string.Join(", ", list.Select(t => t.Name + " (" + t.Id + ")"))) + ".");
+        }
+    }
+}
