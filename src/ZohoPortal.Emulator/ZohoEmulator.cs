@@ -36,6 +36,7 @@ namespace ZohoPortal.Emulator
 
             PortalEndpoints.Register(_router);
             UserTypeEndpoints.Register(_router);
+            UserEndpoints.Register(_router);
         }
 
         public EmulatorOptions Options { get; }

@@ -22,6 +22,8 @@ namespace ZohoPortal.Core.Json
     [JsonSerializable(typeof(PortalsRequest))]
     // User types
     [JsonSerializable(typeof(UserTypesEnvelope))]
+    // Users
+    [JsonSerializable(typeof(PortalUserPage))]
     internal sealed partial class ZohoJsonContext : JsonSerializerContext
     {
     }

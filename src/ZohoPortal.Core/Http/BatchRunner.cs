@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ZohoPortal.Core.Errors;
+using ZohoPortal.Core.Models;
+
+namespace ZohoPortal.Core.Http
+{
+    /// <summary>The outcome of one batch call: the ids sent and one result per id, in the same order.</summary>
+    public sealed class BatchOutcome
+    {
+        internal BatchOutcome(IReadOnlyList<string> ids, IReadOnlyList<ZohoActionResult> results)
+        {
+            Ids = ids;
+            Results = results;
+        }
+
+        public IReadOnlyList<string> Ids { get; }
+        public IReadOnlyList<ZohoActionResult> Results { get; }
+    }
+
+    /// <summary>
+    /// Splits ids into API-sized batches and sends them one after another. Every id ends with a
+    /// result: a batch the server refused as a whole (403, 429 after retries, a dropped
+    /// connection) gives each of its ids that error, and the run goes on with the next batch.
+    /// Only cancellation stops it; the onBatch callback has by then seen every finished batch.
+    /// </summary>
+    internal static class BatchRunner
+    {
+        public static async Task<List<ZohoActionResult>> RunAsync(
+            IReadOnlyList<string> ids,
+            int batchSize,
+            string detailKey,
+            Func<List<string>, CancellationToken, Task<List<ZohoActionResult>>> send,
+            Action<BatchOutcome>? onBatch,
+            CancellationToken cancellationToken)
+        {
+            var results = new List<ZohoActionResult>(ids.Count);
+            for (var offset = 0; offset < ids.Count; offset += batchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = ids.Skip(offset).Take(batchSize).ToList();
+                List<ZohoActionResult> batchResults;
+                try
+                {
+                    var items = await send(batch, cancellationToken).ConfigureAwait(false);
+                    batchResults = ZohoPortalClient.MatchResults(batch, items, detailKey).ToList();
+                }
+                catch (ZohoApiException e)
+                {
+                    batchResults = batch.Select(id => Failed(id, detailKey, e.Code, e.ZohoMessage, e.Details)).ToList();
+                }
+                catch (ZohoTransportException e)
+                {
+                    batchResults = batch.Select(id => Failed(id, detailKey, "TRANSPORT_ERROR", e.Message, null)).ToList();
+                }
+                results.AddRange(batchResults);
+                onBatch?.Invoke(new BatchOutcome(batch, batchResults));
+            }
+            return results;
+        }
+
+        private static ZohoActionResult Failed(string id, string detailKey, string code, string message, IReadOnlyDictionary<string, string?>? details)
+        {
+            var copy = details == null ? new Dictionary<string, string?>() : details.ToDictionary(kv => kv.Key, kv => kv.Value);
+            copy[detailKey] = id;
+            return new ZohoActionResult { Code = code, Status = "error", Message = message, Details = copy };
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using ZohoPortal.Emulator.Http;
+using ZohoPortal.Emulator.Org;
+
+namespace ZohoPortal.Emulator.Endpoints
+{
+    /// <summary>§3.12-3.16: users of a user type.</summary>
+    internal static class UserEndpoints
+    {
+        /// <summary>Above this many ids a transfer is scheduled as a job (D2).</summary>
+        internal const int SyncTransferLimit = 200;
+
+        private static readonly Dictionary<string, Func<PortalUserState, bool>> TypeFilters = new Dictionary<string, Func<PortalUserState, bool>>(StringComparer.Ordinal)
+        {
+            ["AllUsers"] = u => true,
+            ["AllActiveUsers"] = u => u.Active,
+            ["ActiveUsers"] = u => u.Active,
+            ["DeactiveUsers"] = u => !u.Active,
+            ["NotConfirmedUsers"] = u => !u.Confirmed,
+            ["ConfirmedUsers"] = u => u.Confirmed,
+            ["ActiveConfirmedUsers"] = u => u.Active && u.Confirmed,
+        };
+
+        public static void Register(Router router)
+        {
+            router.Map("GET", "settings/portals/{portal}/user_type/{userTypeId}/users", List);
+            router.Map("POST", "settings/portals/{portal}/user_type/{userTypeId}/users/action/transfer", Transfer);
+        }
+
+        /// <summary>Finds portal and user type of the route; null plus an answer when either is unknown.</summary>
+        internal static UserTypeState? FindType(RouteContext ctx, out EmulatorResponse? error)
+        {
+            error = null;
+            if (PortalEndpoints.Find(ctx) == null)
+            {
+                error = PortalEndpoints.NoSuchPortal();
+                return null;
+            }
+            var type = ctx.Org.FindUserType(ctx["userTypeId"]);
+            if (type == null) error = Zj.Fail(400, "INVALID_DATA", "Invalid user type id", Zj.Details(("resource_path_index", 4)));
+            return type;
+        }
+
+        private static EmulatorResponse List(RouteContext ctx)
+        {
+            var typeName = ctx.Request.GetQuery("type") ?? "AllUsers";
+            if (!TypeFilters.TryGetValue(typeName, out var filter))
+                return Zj.Fail(400, "PATTERN_NOT_MATCHED", "Please check whether the input values are correct", Zj.Details(("api_name", "type")));
+            if (!TryReadInt(ctx, "page", 1, 1, int.MaxValue, out var page, out var bad)) return bad!;
+            if (!TryReadInt(ctx, "per_page", 200, 1, 200, out var perPage, out bad)) return bad!;
+
+            lock (ctx.Org.Sync)
+            {
+                var type = FindType(ctx, out var error);
+                if (type == null) return error!;
+                // Ids grow with creation, so ordering by id lists users in a stable creation order.
+                var matching = ctx.Org.Users.Values.Where(u => u.UserTypeId == type.Id && filter(u))
+                    .OrderBy(u => u.PersonalityId.Length).ThenBy(u => u.PersonalityId, StringComparer.Ordinal).ToList();
+                var slice = matching.Skip((page - 1) * perPage).Take(perPage).ToList();
+                if (slice.Count == 0) return EmulatorResponse.NoContent();
+                var users = new JsonArray();
+                foreach (var user in slice) users.Add(ToJson(user));
+                return Zj.Respond(200, new JsonObject
+                {
+                    ["users"] = users,
+                    ["info"] = new JsonObject
+                    {
+                        ["per_page"] = perPage,
+                        ["total_count"] = matching.Count,
+                        ["count"] = slice.Count,
+                        ["page"] = page,
+                        ["more_records"] = page * perPage < matching.Count,
+                    },
+                });
+            }
+        }
+
+        private static EmulatorResponse Transfer(RouteContext ctx)
+        {
+            var target = ctx.Request.GetQuery("transfer_To");
+            if (string.IsNullOrEmpty(target))
+                return Zj.Fail(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", Zj.Details(("param", "transfer_To")));
+            var ids = SplitIds(ctx.Request.GetQuery("personality_ids"));
+            if (ids.Count == 0)
+                return Zj.Fail(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", Zj.Details(("param", "personality_ids")));
+
+            lock (ctx.Org.Sync)
+            {
+                var source = FindType(ctx, out var error);
+                if (source == null) return error!;
+                var destination = ctx.Org.FindUserType(target!);
+                if (destination == null || destination.Id == source.Id)
+                    return Zj.Fail(400, "INVALID_DATA", "Invalid user type id given in transfer_To", Zj.Details(("param_name", "transfer_To")));
+
+                if (ids.Count > SyncTransferLimit)
+                {
+                    // Like Zoho, a large transfer becomes a job; the emulator carries it out at once.
+                    foreach (var id in ids) TryMove(ctx.Org, id, source, destination);
+                    return Zj.Respond(200, Zj.Wrap("users", Zj.Success("Transfer of users scheduled successfully",
+                        Zj.Details(("job_id", ctx.Org.Ids.Next())), code: "SCHEDULED")));
+                }
+
+                var items = new List<JsonNode>();
+                int ok = 0, failed = 0;
+                foreach (var id in ids)
+                {
+                    if (TryMove(ctx.Org, id, source, destination))
+                    {
+                        ok++;
+                        items.Add(Zj.Success("User has been transferred successfully", Zj.Details(("personality_id", id))));
+                    }
+                    else
+                    {
+                        failed++;
+                        items.Add(Zj.Error("INVALID_DATA",
+                            "Transfer of user failed as personality id does not belongs to any portal user or belongs to portal user, who does not belongs to provided user type.",
+                            Zj.Details(("personality_id", id))));
+                    }
+                }
+                return Zj.Respond(Zj.BatchStatus(ok, failed), Zj.Wrap("users", items.ToArray()));
+            }
+        }
+
+        private static bool TryMove(OrgState org, string id, UserTypeState source, UserTypeState destination)
+        {
+            if (!org.Users.TryGetValue(id, out var user) || user.UserTypeId != source.Id) return false;
+            user.UserTypeId = destination.Id;
+            return true;
+        }
+
+        internal static List<string> SplitIds(string? csv) =>
+            string.IsNullOrWhiteSpace(csv) ? new List<string>() : csv!.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+
+        internal static bool TryReadInt(RouteContext ctx, string name, int fallback, int min, int max, out int value, out EmulatorResponse? error)
+        {
+            error = null;
+            value = fallback;
+            var text = ctx.Request.GetQuery(name);
+            if (text == null) return true;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return true;
+            error = Zj.Fail(400, "INVALID_DATA", "invalid data", Zj.Details(("api_name", name), ("param", name)));
+            return false;
+        }
+
+        internal static JsonObject ToJson(PortalUserState user) => new JsonObject
+        {
+            ["personality_id"] = user.PersonalityId,
+            ["confirm"] = user.Confirmed,
+            ["status_reason__s"] = user.StatusReason,
+            ["invited_time"] = PortalEndpoints.Time(user.InvitedTime),
+            ["module"] = user.Module,
+            ["name"] = user.Name,
+            ["active"] = user.Active,
+            ["email"] = user.Email,
+        };
+    }
+}
