@@ -109,6 +109,13 @@ namespace ZohoPortal.Emulator
                 var answer = await Emulator.HandleAsync(emulated, _stop.Token).ConfigureAwait(false);
                 if (answer.AbortConnection)
                 {
+                    // Promise a body, send a few bytes of it, then drop the connection: the client
+                    // sees the connection die mid-answer whatever the listener does on Abort.
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentLength64 = 4096;
+                    var partial = Encoding.UTF8.GetBytes("{\"portals\":");
+                    await context.Response.OutputStream.WriteAsync(partial, 0, partial.Length).ConfigureAwait(false);
+                    await context.Response.OutputStream.FlushAsync().ConfigureAwait(false);
                     context.Response.Abort();
                     return;
                 }

@@ -15,10 +15,21 @@ public sealed class FakeClock : IClock
 
     public List<TimeSpan> Delays { get; } = new();
 
+    /// <summary>
+    /// Real time each Delay also waits, for tests where other requests must make progress while
+    /// one backs off (an emulated delay alone completes instantly).
+    /// </summary>
+    public TimeSpan RealDelayPerCall { get; set; } = TimeSpan.Zero;
+
     public void Advance(TimeSpan by) { lock (_gate) _now += by; }
 
     public Task Delay(TimeSpan delay, CancellationToken cancellationToken)
     {
+        if (RealDelayPerCall > TimeSpan.Zero)
+        {
+            lock (_gate) Delays.Add(delay);
+            return Task.Delay(RealDelayPerCall, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
