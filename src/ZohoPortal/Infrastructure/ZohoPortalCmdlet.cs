@@ -23,6 +23,9 @@ namespace ZohoPortal.Infrastructure
         /// <summary>Cancelled when the user presses Ctrl+C or a downstream command stops the pipeline.</summary>
         protected CancellationToken CancelToken => _stopping.Token;
 
+        /// <summary>The connection of the runspace running this command, captured on the pipeline thread.</summary>
+        internal ZohoPortalConnection? RunspaceConnection { get; private set; }
+
         /// <summary>The object an error in the current record is about (used as TargetObject).</summary>
         protected object? CurrentTarget { get; set; }
 
@@ -36,6 +39,8 @@ namespace ZohoPortal.Infrastructure
             _pipelineThreadId = Environment.CurrentManagedThreadId;
             _verbose = IsStreamEnabled("Verbose", "VerbosePreference");
             _debug = IsStreamEnabled("Debug", "DebugPreference");
+            // The runspace's connection must be read here: worker threads have no default runspace.
+            RunspaceConnection = ConnectionStore.Current;
             Guard(BeginProcessingCore, terminating: true);
         }
 

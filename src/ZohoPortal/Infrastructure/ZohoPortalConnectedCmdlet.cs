@@ -19,7 +19,7 @@ namespace ZohoPortal.Infrastructure
         {
             get
             {
-                var connection = Connection ?? ConnectionStore.Current;
+                var connection = Connection ?? RunspaceConnection;
                 if (connection == null || connection.IsDisposed) throw new NotConnectedException();
                 return connection;
             }

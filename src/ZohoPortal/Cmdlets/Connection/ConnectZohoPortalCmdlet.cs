@@ -199,7 +199,7 @@ namespace ZohoPortal.Cmdlets.Connection
             }
 
             var connection = new ZohoPortalConnection(client, authType, clientId, emulator, DateTimeOffset.Now);
-            ConnectionStore.Current = connection;
+            ConnectionStore.Set(connection);
             WriteVerbose("Connected to " + connection.ApiBaseUrl + " (" + authType + ", API " + options.ApiVersion + ").");
             if (PassThru) WriteObject(connection);
         }

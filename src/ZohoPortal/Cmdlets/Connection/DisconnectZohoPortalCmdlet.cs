@@ -33,7 +33,7 @@ namespace ZohoPortal.Cmdlets.Connection
                 return;
             }
             if (!ShouldProcess(connection.ToString(), "Disconnect")) return;
-            if (ReferenceEquals(connection, ConnectionStore.Current)) ConnectionStore.Current = null;
+            ConnectionStore.Clear(connection);
             connection.Dispose();
         }
     }

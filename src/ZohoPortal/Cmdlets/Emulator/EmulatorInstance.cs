@@ -12,14 +12,17 @@ namespace ZohoPortal.Cmdlets.Emulator
     /// </summary>
     public sealed class EmulatorInstance
     {
-        internal EmulatorInstance(EmulatorServer server)
+        internal EmulatorInstance(EmulatorServer server, System.Guid ownerRunspace)
         {
             Server = server;
+            OwnerRunspace = ownerRunspace;
             RefreshToken = SecureStrings.FromPlainText(server.Emulator.DemoRefreshToken);
             ClientSecret = SecureStrings.FromPlainText(ZohoEmulator.DemoClientSecret);
         }
 
         internal EmulatorServer Server { get; }
+        /// <summary>The runspace that started it: Stop-ZohoPortalEmulator without arguments stops only its own.</summary>
+        internal System.Guid OwnerRunspace { get; }
         public Uri BaseUrl => Server.BaseUrl;
         /// <summary>Same as BaseUrl: the API lives under /crm/{version}/.</summary>
         public Uri ApiBaseUrl => Server.BaseUrl;

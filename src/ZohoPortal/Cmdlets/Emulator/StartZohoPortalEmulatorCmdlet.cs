@@ -73,7 +73,7 @@ namespace ZohoPortal.Cmdlets.Emulator
                 throw new ZohoPortalCmdletException("EmulatorStartFailed", ErrorCategory.ResourceUnavailable, e.Message, Port,
                     "Choose another -Port, or 0 for any free port.");
             }
-            var instance = new EmulatorInstance(server);
+            var instance = new EmulatorInstance(server, System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty);
             EmulatorRegistry.Add(instance);
             WriteObject(instance);
         }

@@ -5,7 +5,7 @@ namespace ZohoPortal.Cmdlets.Emulator
 {
     /// <summary>
     /// <para type="synopsis">Stops emulators started with Start-ZohoPortalEmulator.</para>
-    /// <para type="description">Stop-ZohoPortalEmulator stops the emulator given (from the pipeline or -InputObject), the one on -Port, or, with neither, every emulator this session started. Connections to a stopped emulator fail with a connection error.</para>
+    /// <para type="description">Stop-ZohoPortalEmulator stops the emulator given (from the pipeline or -InputObject), the one on -Port, or, with neither, every emulator started in the current session (runspace). Connections to a stopped emulator fail with a connection error.</para>
     /// </summary>
     /// <example>
     /// <code>$emu | Stop-ZohoPortalEmulator</code>
@@ -35,6 +35,7 @@ namespace ZohoPortal.Cmdlets.Emulator
             {
                 if (InputObject != null && !ReferenceEquals(InputObject, instance)) continue;
                 if (ParameterSetName == "Port" && instance.Port != Port) continue;
+                if (ParameterSetName == "All" && instance.OwnerRunspace != (System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId ?? System.Guid.Empty)) continue;
                 found = true;
                 if (!ShouldProcess(instance.BaseUrl.ToString(), "Stop Zoho portal emulator")) continue;
                 instance.Server.Dispose();
