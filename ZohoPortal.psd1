@@ -21,6 +21,7 @@
         'Remove-Portal'
         'Start-ZohoPortalEmulator'
         'Stop-ZohoPortalEmulator'
+        'Invoke-ZohoCrmRequest'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ZohoPortal.Emulator.Http
@@ -23,7 +25,10 @@ namespace ZohoPortal.Emulator.Http
             return new JsonObject { [key] = array };
         }
 
-        public static EmulatorResponse Respond(int status, JsonNode body) => new EmulatorResponse(status, body.ToJsonString());
+        // Zoho writes "+05:30" and apostrophes literally; the default encoder would escape them.
+        private static readonly JsonSerializerOptions Output = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public static EmulatorResponse Respond(int status, JsonNode body) => new EmulatorResponse(status, body.ToJsonString(Output));
 
         /// <summary>A top-level error answer.</summary>
         public static EmulatorResponse Fail(int status, string code, string message, JsonObject? details = null) =>
