@@ -43,6 +43,9 @@ namespace ZohoPortal.Emulator
         /// <summary>The emulator's clock (token expiry, job completion); tests substitute a fake one.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
+        /// <summary>Emulates a sandbox org, where Zoho rejects every portal call with 400 API_NOT_SUPPORTED (§2.3).</summary>
+        public bool Sandbox { get; set; }
+
         /// <summary>Base URL the in-process handler answers as (and announces as api_domain).</summary>
         public Uri BaseUrl { get; set; } = new Uri("https://emulator.zohoportal.test");
     }

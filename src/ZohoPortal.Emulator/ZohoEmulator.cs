@@ -114,6 +114,8 @@ namespace ZohoPortal.Emulator
                     return throttled;
                 }
                 if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, cancellationToken).ConfigureAwait(false);
+                if (Options.Sandbox)
+                    return Zj.Fail(400, "API_NOT_SUPPORTED", "api not supported in sandbox", Zj.Details(("unsupported_environment", "sandbox")));
                 return _router.Dispatch(request, this);
             }
             finally

@@ -116,3 +116,19 @@ public sealed class EmulatorAndSecretsTests : IDisposable
 
     private sealed class ZohoPortalTypeProbe { }
 }
+
+public sealed class CancellationTests : IDisposable
+{
+    private readonly PowerShellSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Fact]
+    public void Stop_DuringASlowCall_EndsThePipelinePromptly()
+    {
+        _ps.RunClean("$c = Connect-ZohoPortal -Emulator -PassThru; $null = Get-Portal; " +
+                     "$f = [ZohoPortal.Emulator.Faults.EmulatorFault]::new('Delay'); $f.Delay = [TimeSpan]::FromMinutes(5); $null = $c.Emulator.Faults.Add($f)");
+        var result = _ps.RunAndStop("Get-Portal", stopAfter: TimeSpan.FromMilliseconds(300));
+        Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, result);
+    }
+}

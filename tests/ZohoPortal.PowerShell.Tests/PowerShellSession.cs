@@ -73,6 +73,23 @@ public sealed class PowerShellSession : IDisposable
         return result.Output;
     }
 
+    /// <summary>
+    /// Starts a script, asks it to stop (as Ctrl+C does) after <paramref name="stopAfter"/>, and
+    /// returns the final state. Stop() only returns once the pipeline has ended, so a command that
+    /// ignored the request would hang the test (the test runner's timeout then fails it).
+    /// </summary>
+    public System.Management.Automation.PSInvocationState RunAndStop(string script, TimeSpan stopAfter)
+    {
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        var pending = ps.BeginInvoke();
+        pending.AsyncWaitHandle.WaitOne(stopAfter);
+        ps.Stop();
+        try { ps.EndInvoke(pending); } catch (PipelineStoppedException) { }
+        return ps.InvocationStateInfo.State;
+    }
+
     public T GetVariable<T>(string name) => (T)LanguagePrimitives.ConvertTo(_runspace.SessionStateProxy.GetVariable(name), typeof(T));
 
     public void Dispose()
