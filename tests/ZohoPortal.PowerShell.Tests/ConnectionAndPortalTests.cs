@@ -63,3 +63,22 @@ public sealed class ConnectionAndPortalTests : IDisposable
         Assert.Equal("ZylkerAutos", result.Output[1].BaseObject);
     }
 }
+
+public sealed class CompletionTests : IDisposable
+{
+    private readonly PowerShellSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Fact]
+    public void PortalName_CompletesFromTheConnection_WithoutARequest()
+    {
+        var output = _ps.RunClean(
+            "$c = Connect-ZohoPortal -Emulator -PassThru; $null = Get-Portal; $c.Emulator.RequestLog.Clear(); " +
+            "$line = 'Remove-Portal -Name Zyl'; " +
+            "([System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null)).CompletionMatches | ForEach-Object CompletionText; " +
+            "$c.Emulator.RequestLog.Count");
+        Assert.Equal("ZylkerAutos", output[0].BaseObject);
+        Assert.Equal(0, (int)output[1].BaseObject);
+    }
+}

@@ -27,6 +27,7 @@ namespace ZohoPortal.Cmdlets.Portals
         /// <summary><para type="description">Name of the portal; wildcards allowed.</para></summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
         [Alias("PortalName")]
         public string? Name { get; set; }
 

@@ -23,6 +23,7 @@ namespace ZohoPortal.Cmdlets.Portals
     {
         /// <summary><para type="description">The portal to rename. Default: the org's portal.</para></summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
         [Alias("PortalName", "Portal")]
         public string? Name { get; set; }
 
