@@ -94,6 +94,7 @@ function Invoke-PesterSuite {
     $paths = ($suites | ForEach-Object { "'" + ($_.FullName -replace "'", "''") + "'" }) -join ', '
     $script = @"
 `$ErrorActionPreference = 'Stop'
+`$ProgressPreference = 'SilentlyContinue'
 Import-Module Pester -RequiredVersion '$($pester.Version)'
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = @($paths)
@@ -110,7 +111,7 @@ Invoke-Pester -Configuration `$configuration
     if (-not $shell) {
         $shell = if ($PSVersionTable.PSEdition -eq 'Core') { 'pwsh' } else { 'powershell' }
     }
-    Write-Host "> Invoke-Pester $($suites.Name -join ', ') (Pester $($pester.Version))" -ForegroundColor Cyan
+    Write-Host "> Invoke-Pester $(($suites | ForEach-Object { $_.Name }) -join ', ') (Pester $($pester.Version))" -ForegroundColor Cyan
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
     & $shell -NoProfile -NonInteractive -EncodedCommand $encoded
     if ($LASTEXITCODE -ne 0) {
