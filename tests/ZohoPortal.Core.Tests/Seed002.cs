@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ZohoPortal.Core.Tests;
 
 /// <summary>The sample requests and responses of seed 002 (Kaizen #73, the ZylkerAutos Customer user type).</summary>
@@ -90,6 +92,19 @@ public static class Seed002
     public const string UpdateResponse = """
         {"user_type":[{"code":"SUCCESS","details":{"id":"1306462000001856005"},"message":"Portal user type updated successfully.","status":"success"}]}
         """;
+
+    /// <summary>A user_type answer with its ids replaced by a marker of the same JSON kind, so shapes can be compared.</summary>
+    public static JsonNode Shape(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        foreach (var item in node["user_type"]!.AsArray())
+        {
+            var details = item!["details"]!.AsObject();
+            if (details["id"] is JsonValue v)
+                details["id"] = v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? JsonValue.Create(0L) : JsonValue.Create("<id>");
+        }
+        return node;
+    }
 
     /// <summary>Note details.id is a JSON number here (D12).</summary>
     public const string DeleteResponse = """
