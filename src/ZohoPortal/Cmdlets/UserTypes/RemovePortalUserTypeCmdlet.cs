@@ -62,9 +62,9 @@ namespace ZohoPortal.Cmdlets.UserTypes
             var portal = ResolvePortal(Portal);
             // A count read from a listing made just now is reliable enough to refuse without asking Zoho again.
             var countIsFresh = Identity.UserType == null && !IsWhatIf;
-            var type = RunAsync(ct => ResolveUserTypeAsync(Identity, portal, ct));
+            var type = ResolveUserType(Identity, portal);
             CurrentTarget = type;
-            var destination = TransferUsersTo == null ? null : RunAsync(ct => ResolveUserTypeAsync(TransferUsersTo, portal, ct));
+            var destination = TransferUsersTo == null ? null : ResolveUserType(TransferUsersTo, portal);
             if (destination != null && destination.Id == type.Id)
                 throw new ZohoValidationException("TransferToSameUserType", "Users cannot be moved to the user type being deleted; name another user type in -TransferUsersTo.", nameof(TransferUsersTo));
             if (destination == null && countIsFresh && type.UserCount > 0)

@@ -86,7 +86,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
             CurrentTarget = Identity.UserType ?? (object)Identity.ToString();
             var changes = BuildChanges();
             var portal = ResolvePortal(Portal);
-            var type = RunAsync(ct => ResolveUserTypeAsync(Identity, portal, ct));
+            var type = ResolveUserType(Identity, portal);
             CurrentTarget = type;
 
             var what = Summarize(changes);

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ZohoPortal.Core.Models;
 using ZohoPortal.Infrastructure;
 
@@ -37,17 +35,19 @@ namespace ZohoPortal.Cmdlets.UserTypes
         }
 
         /// <summary>
-        /// The user type an identity names. Under -WhatIf the connection's cached list is tried
-        /// first, so a dry run of a name the session already listed sends no request at all.
+        /// The user type an identity names; call it on the pipeline thread. Under -WhatIf the
+        /// connection's cached list is tried first, so a dry run of a name the session already
+        /// listed sends no request at all.
         /// </summary>
-        protected Task<PortalUserType> ResolveUserTypeAsync(UserTypeIdentity identity, string portal, CancellationToken cancellationToken)
+        protected PortalUserType ResolveUserType(UserTypeIdentity identity, string portal)
         {
             if (IsWhatIf && identity.UserType == null)
             {
                 var cached = FromCache(identity, portal);
-                if (cached != null) return Task.FromResult(cached);
+                if (cached != null) return cached;
             }
-            return Resolver.ResolveAsync(identity, portal, cancellationToken);
+            var resolver = Resolver;
+            return RunAsync(ct => resolver.ResolveAsync(identity, portal, ct));
         }
 
         private PortalUserType? FromCache(UserTypeIdentity identity, string portal)
