@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ZohoPortal.Format.ps1xml'
+        'Formats/ZohoPortal.UserTypes.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -19,6 +20,12 @@
         'New-Portal'
         'Set-Portal'
         'Remove-Portal'
+        'Get-PortalUserType'
+        'New-PortalUserType'
+        'Set-PortalUserType'
+        'Remove-PortalUserType'
+        'New-PortalUserTypeModule'
+        'Get-PortalModuleMeta'
         'Start-ZohoPortalEmulator'
         'Stop-ZohoPortalEmulator'
         'Invoke-ZohoCrmRequest'

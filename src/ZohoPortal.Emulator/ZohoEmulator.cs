@@ -34,6 +34,7 @@ namespace ZohoPortal.Emulator
             ApiDomain = Options.BaseUrl.GetLeftPart(UriPartial.Authority);
             DemoOrgSeeder.Seed(Org, Options.Seed, Now);
 
+            PortalMetaEndpoints.Register(_router); // before PortalEndpoints: "meta" is not a portal name
             PortalEndpoints.Register(_router);
             UserTypeEndpoints.Register(_router);
             UserEndpoints.Register(_router);

@@ -22,6 +22,8 @@ namespace ZohoPortal.Core.Json
     [JsonSerializable(typeof(PortalsRequest))]
     // User types
     [JsonSerializable(typeof(UserTypesEnvelope))]
+    [JsonSerializable(typeof(PortalUserType))]
+    [JsonSerializable(typeof(PortalMetaEnvelope))]
     // Users
     [JsonSerializable(typeof(PortalUserPage))]
     internal sealed partial class ZohoJsonContext : JsonSerializerContext

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ZohoPortal.Emulator.Http;
@@ -8,10 +9,16 @@ namespace ZohoPortal.Emulator.Endpoints
     /// <summary>§3.7-3.11: user types of a portal.</summary>
     internal static class UserTypeEndpoints
     {
+        /// <summary>Zoho's licence allows five user types per org (§3.9).</summary>
+        internal const int MaxUserTypes = 5;
+
         public static void Register(Router router)
         {
             router.Map("GET", "settings/portals/{portal}/user_type", GetAll);
+            router.Map("POST", "settings/portals/{portal}/user_type", Create);
             router.Map("GET", "settings/portals/{portal}/user_type/{userTypeId}", GetOne);
+            router.Map("PUT", "settings/portals/{portal}/user_type/{userTypeId}", Update);
+            router.Map("DELETE", "settings/portals/{portal}/user_type/{userTypeId}", Delete);
         }
 
         private static EmulatorResponse GetAll(RouteContext ctx)
@@ -36,6 +43,156 @@ namespace ZohoPortal.Emulator.Endpoints
             }
         }
 
+        private static EmulatorResponse Create(RouteContext ctx)
+        {
+            var body = ctx.ReadBody(out var bad);
+            if (body == null) return bad!;
+            lock (ctx.Org.Sync)
+            {
+                if (PortalEndpoints.Find(ctx) == null) return PortalEndpoints.NoSuchPortal();
+                try
+                {
+                    var item = UserTypeRules.FirstItem(body);
+                    if (ctx.Org.UserTypes.Count >= MaxUserTypes)
+                        throw UserTypeRules.Wrapped("LICENSE_LIMIT_EXCEEDED", "License limit exceeded.");
+                    var name = UserTypeRules.Name(item, ctx.Org, null, required: true)!;
+                    var personality = UserTypeRules.Personality(item, ctx.Org, required: true)!;
+                    var active = UserTypeRules.Active(item);
+                    var invitationField = UserTypeRules.InvitationField(item, personality);
+                    var modules = UserTypeRules.NewModules(item, ctx.Org, personality);
+
+                    var type = new UserTypeState
+                    {
+                        Id = ctx.Org.Ids.Next(),
+                        Name = name,
+                        Default = false,
+                        Active = active ?? false, // Zoho creates a user type inactive unless told otherwise
+                        PersonalityModule = personality.ApiName,
+                        InvitationField = invitationField,
+                        CreatedTime = ctx.Now,
+                        ModifiedTime = ctx.Now,
+                        Modules = modules,
+                    };
+                    ctx.Org.UserTypes.Add(type);
+                    return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("user type created successfully.", Zj.Details(("id", type.Id)))));
+                }
+                catch (RuleViolation v)
+                {
+                    return v.Response;
+                }
+                catch (System.ArgumentException)
+                {
+                    return DuplicateKey();
+                }
+            }
+        }
+
+        private static EmulatorResponse Update(RouteContext ctx)
+        {
+            var body = ctx.ReadBody(out var bad);
+            if (body == null) return bad!;
+            lock (ctx.Org.Sync)
+            {
+                var type = Find(ctx, out var missing);
+                if (type == null) return missing!;
+                try
+                {
+                    var item = UserTypeRules.FirstItem(body);
+                    var name = UserTypeRules.Name(item, ctx.Org, type, required: false);
+                    var active = UserTypeRules.Active(item);
+                    var personality = UserTypeRules.Personality(item, ctx.Org, required: false);
+                    var current = ctx.Org.FindModule(type.PersonalityModule)!;
+                    var changesPersonality = personality != null && personality != current;
+                    if (changesPersonality && type.Default)
+                        throw UserTypeRules.Wrapped("NOT_ALLOWED", "Change of personality module of default user type is not allowed.",
+                            Zj.Details(("api_name", "personality_module"), ("json_path", "$.user_type[0].personality_module")));
+                    var effective = personality ?? current;
+                    var invitationField = UserTypeRules.InvitationField(item, effective);
+
+                    JsonArray? modules = null;
+                    if (changesPersonality)
+                    {
+                        // A new personality module brings a new set of related modules: the whole list must be given again.
+                        if (item["modules"] == null)
+                            throw UserTypeRules.Wrapped("INVALID_DATA", "The related modules do not match the new personality module.",
+                                Zj.Details(("api_name", "modules"), ("json_path", "$.user_type[0].modules")));
+                        modules = UserTypeRules.NewModules(item, ctx.Org, effective);
+                    }
+                    else if (item.TryGetPropertyValue("modules", out var node) && node != null)
+                    {
+                        modules = UserTypeRules.MergeModules(type.Modules, node, ctx.Org, effective);
+                    }
+
+                    // Everything checked: now change.
+                    if (name != null) type.Name = name;
+                    if (active.HasValue) type.Active = active.Value;
+                    if (invitationField != null) type.InvitationField = invitationField;
+                    type.PersonalityModule = effective.ApiName;
+                    if (modules != null) type.Modules = modules;
+                    type.ModifiedTime = ctx.Now;
+                    return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("Portal user type updated successfully.", Zj.Details(("id", type.Id)))));
+                }
+                catch (RuleViolation v)
+                {
+                    return v.Response;
+                }
+                catch (System.ArgumentException)
+                {
+                    return DuplicateKey();
+                }
+            }
+        }
+
+        private static EmulatorResponse Delete(RouteContext ctx)
+        {
+            lock (ctx.Org.Sync)
+            {
+                var type = Find(ctx, out var missing);
+                if (type == null) return missing!;
+                if (type.Default)
+                    return Zj.FailWrapped(400, "user_type", "NOT_ALLOWED", "The default user type cannot be deleted.", Zj.Details(("resource_path_index", 4)));
+
+                var users = ctx.Org.Users.Values.Where(u => u.UserTypeId == type.Id).ToList();
+                // transfer_To exists only in the newest API (§3.11); older versions ignore it as Zoho ignores unknown parameters.
+                var transferTo = ctx.Version >= 8 ? ctx.Request.GetQuery("transfer_To") : null;
+                if (users.Count > 0)
+                {
+                    if (string.IsNullOrEmpty(transferTo))
+                        return Zj.Fail(400, "INVALID_DATA",
+                            "Deletion of portal user type is not allowed, as user type contains users, which need to be transferred to other user type",
+                            Zj.Details(("param_name", "transfer_To")));
+                    var target = ctx.Org.FindUserType(transferTo!);
+                    if (target == null || target == type)
+                        return Zj.Fail(400, "INVALID_DATA", "Invalid user type id given in transfer_To", Zj.Details(("param_name", "transfer_To")));
+                    foreach (var user in users) user.UserTypeId = target.Id;
+                }
+                ctx.Org.UserTypes.Remove(type);
+                // D12: this answer prints the id as a JSON number, as Zoho's own sample does.
+                var id = JsonValue.Create(long.Parse(type.Id, CultureInfo.InvariantCulture));
+                return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("Portal user type deleted successfully.", Zj.Details(("id", id)))));
+            }
+        }
+
+        /// <summary>
+        /// JsonObject builds its dictionary lazily and throws on a repeated key the first time the
+        /// object is read; Zoho's parser refuses such a body, so the emulator answers as for bad JSON.
+        /// </summary>
+        private static EmulatorResponse DuplicateKey() => Zj.Fail(400, "JSON_PARSE_ERROR", "Invalid JSON format", new JsonObject());
+
+        /// <summary>The route's portal and user type; null plus Zoho's answer when either is unknown.</summary>
+        private static UserTypeState? Find(RouteContext ctx, out EmulatorResponse? error)
+        {
+            error = null;
+            if (PortalEndpoints.Find(ctx) == null)
+            {
+                error = PortalEndpoints.NoSuchPortal();
+                return null;
+            }
+            var type = ctx.Org.FindUserType(ctx["userTypeId"]);
+            if (type == null) error = Zj.Fail(400, "INVALID_DATA", "Invalid user type id", Zj.Details(("resource_path_index", 4)));
+            return type;
+        }
+
         internal static JsonObject ToJson(OrgState org, UserTypeState type, bool includeModules)
         {
             var personality = org.Modules.TryGetValue(type.PersonalityModule, out var module) ? module : null;
@@ -57,6 +214,11 @@ namespace ZohoPortal.Emulator.Endpoints
                 ["id"] = type.Id,
                 ["no_of_users"] = org.Users.Values.Count(u => u.UserTypeId == type.Id),
             };
+            if (type.InvitationField != null)
+            {
+                var field = personality?.Fields.FirstOrDefault(f => f.ApiName == type.InvitationField);
+                json["invitation_field"] = new JsonObject { ["api_name"] = type.InvitationField, ["id"] = field?.Id };
+            }
             if (includeModules) json["modules"] = type.Modules.DeepClone();
             return json;
         }

@@ -137,6 +137,7 @@ namespace ZohoPortal.Emulator.Org
             var contacts = new CrmModule { Id = "1306462000000000081", ApiName = "Contacts", PluralLabel = "Contacts", SharedType = "private", CanBePersonality = true };
             contacts.Layouts.Add(new CrmLayout { Id = "1306462000000091055", Name = "Standard", DisplayLabel = "Standard" });
             contacts.Views.Add(new CrmView { Id = "1306462000000091500", Name = "All Contacts", DisplayLabel = "All Contacts", Type = "custom_view" });
+            contacts.Views.Add(new CrmView { Id = "1306462000000091502", Name = "My Contact Card", DisplayLabel = "My Contact Card", Type = "canvas_view" });
             contacts.Fields.Add(new CrmField { Id = "1306462000000000557", ApiName = "Last_Name", DisplayLabel = "Last Name", Mandatory = true });
             contacts.Fields.Add(new CrmField { Id = "1306462000000000559", ApiName = "First_Name", DisplayLabel = "First Name" });
             contacts.Fields.Add(new CrmField { Id = "1306462000000000563", ApiName = "Email", DisplayLabel = "Email" });
@@ -150,14 +151,41 @@ namespace ZohoPortal.Emulator.Org
             customer.Views.Add(new CrmView { Id = "1306462000000091501", Name = "All Customers", DisplayLabel = "All Customers", Type = "custom_view" });
             customer.Fields.Add(new CrmField { Id = "18936550000000063924", ApiName = "Service_Date", DisplayLabel = "Service Date" });
             customer.Fields.Add(new CrmField { Id = "1306462000000095101", ApiName = "Name", DisplayLabel = "Customer Name", Mandatory = true });
+            customer.Fields.Add(new CrmField { Id = "1306462000000095103", ApiName = "Email", DisplayLabel = "Email" });
+            customer.Fields.Add(new CrmField { Id = "1306462000000095105", ApiName = "Vehicle", DisplayLabel = "Vehicle" });
             org.Modules[customer.ApiName] = customer;
 
+            // Service bookings, linked to both personality modules by lookups (the filter fields).
             var services = new CrmModule { Id = "1306462000000000131", ApiName = "Services", PluralLabel = "Services", SharedType = "private" };
             services.Layouts.Add(new CrmLayout { Id = "1306462000000095071", Name = "Standard", DisplayLabel = "Standard" });
+            services.Layouts.Add(new CrmLayout { Id = "1306462000000095073", Name = "Test Drive", DisplayLabel = "Test Drive" });
             services.Views.Add(new CrmView { Id = "1306462000000091521", Name = "All Services", DisplayLabel = "All Services", Type = "custom_view" });
+            services.Views.Add(new CrmView { Id = "1306462000000091523", Name = "Upcoming Services", DisplayLabel = "Upcoming Services", Type = "custom_view" });
             services.Fields.Add(new CrmField { Id = "1306462000000095201", ApiName = "Service_Name", DisplayLabel = "Service Name", Mandatory = true });
-            services.Filters.Add(new CrmField { Id = "1306462000000095203", ApiName = "Customer", DisplayLabel = "Customer" });
+            services.Fields.Add(new CrmField { Id = "1306462000000095205", ApiName = "Service_Date", DisplayLabel = "Service Date" });
+            services.Fields.Add(new CrmField { Id = "1306462000000095207", ApiName = "Status", DisplayLabel = "Status" });
+            services.Filters.Add(new CrmField { Id = "1306462000000095203", ApiName = "Customer", DisplayLabel = "Customer", LookupTo = "Customer" });
+            services.Filters.Add(new CrmField { Id = "1306462000000095209", ApiName = "Contact_Name", DisplayLabel = "Contact Name", LookupTo = "Contacts" });
+            services.RelatedTo.Add("Customer");
+            services.RelatedTo.Add("Contacts");
             org.Modules[services.ApiName] = services;
+
+            var cases = new CrmModule { Id = "1306462000000000135", ApiName = "Cases", PluralLabel = "Cases", SharedType = "private" };
+            cases.Layouts.Add(new CrmLayout { Id = "1306462000000095081", Name = "Standard", DisplayLabel = "Standard" });
+            cases.Views.Add(new CrmView { Id = "1306462000000091531", Name = "All Cases", DisplayLabel = "All Cases", Type = "custom_view" });
+            cases.Fields.Add(new CrmField { Id = "1306462000000095301", ApiName = "Subject", DisplayLabel = "Subject", Mandatory = true });
+            cases.Fields.Add(new CrmField { Id = "1306462000000095303", ApiName = "Description", DisplayLabel = "Description" });
+            cases.Filters.Add(new CrmField { Id = "1306462000000095305", ApiName = "Contact_Name", DisplayLabel = "Contact Name", LookupTo = "Contacts" });
+            cases.RelatedTo.Add("Contacts");
+            org.Modules[cases.ApiName] = cases;
+
+            // A public module: every portal user sees every record, so no layouts or filters are needed.
+            var solutions = new CrmModule { Id = "1306462000000000139", ApiName = "Solutions", PluralLabel = "Solutions", SharedType = "public" };
+            solutions.Views.Add(new CrmView { Id = "1306462000000091541", Name = "All Solutions", DisplayLabel = "All Solutions", Type = "custom_view" });
+            solutions.Fields.Add(new CrmField { Id = "1306462000000095401", ApiName = "Solution_Title", DisplayLabel = "Solution Title", Mandatory = true });
+            solutions.RelatedTo.Add("Contacts");
+            solutions.RelatedTo.Add("Customer");
+            org.Modules[solutions.ApiName] = solutions;
 
             var notes = new CrmModule { Id = "1306462000000000147", ApiName = "Notes", PluralLabel = "Notes", SharedType = "private" };
             org.Modules[notes.ApiName] = notes;

@@ -39,6 +39,15 @@ namespace ZohoPortal.Emulator.Org
         public string? PortalName { get { lock (Sync) return Portal?.Name; } }
 
         internal UserTypeState? FindUserType(string id) => UserTypes.Find(t => t.Id == id);
+
+        /// <summary>A module by id or API name.</summary>
+        internal CrmModule? FindModule(string idOrApiName)
+        {
+            if (Modules.TryGetValue(idOrApiName, out var byName)) return byName;
+            foreach (var module in Modules.Values)
+                if (module.Id == idOrApiName) return module;
+            return null;
+        }
     }
 
     internal sealed class CrmUser
@@ -77,6 +86,14 @@ namespace ZohoPortal.Emulator.Org
         public List<CrmField> Fields { get; } = new List<CrmField>();
         /// <summary>Lookup fields usable as user-type filters.</summary>
         public List<CrmField> Filters { get; } = new List<CrmField>();
+        /// <summary>Personality modules this module is linked to by a lookup, so it can go into their user types (§3.6).</summary>
+        public HashSet<string> RelatedTo { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Notes can go into every user type and must be in each (§3.9).</summary>
+        public bool IsNotes => string.Equals(ApiName, "Notes", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether this module may be part of a user type of <paramref name="personality"/>.</summary>
+        public bool CanJoin(string personality) =>
+            IsNotes || string.Equals(ApiName, personality, StringComparison.OrdinalIgnoreCase) || RelatedTo.Contains(personality);
     }
 
     internal sealed class CrmLayout
@@ -100,6 +117,10 @@ namespace ZohoPortal.Emulator.Org
         public string ApiName { get; set; } = string.Empty;
         public string DisplayLabel { get; set; } = string.Empty;
         public bool Mandatory { get; set; }
+        /// <summary>For a lookup used as a filter: the personality module it points at (null: usable for any).</summary>
+        public string? LookupTo { get; set; }
+
+        public bool CanFilterFor(string personality) => LookupTo == null || string.Equals(LookupTo, personality, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A record of a personality module (a contact, say).</summary>
@@ -118,6 +139,8 @@ namespace ZohoPortal.Emulator.Org
         public bool Default { get; set; }
         public bool Active { get; set; } = true;
         public string PersonalityModule { get; set; } = "Contacts";
+        /// <summary>API name of the field that receives invitations, when one was configured.</summary>
+        public string? InvitationField { get; set; }
         public DateTimeOffset CreatedTime { get; set; }
         public DateTimeOffset ModifiedTime { get; set; }
         /// <summary>Module permissions exactly as configured (the "modules" array of the API).</summary>
