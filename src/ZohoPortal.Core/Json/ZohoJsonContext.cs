@@ -24,6 +24,7 @@ namespace ZohoPortal.Core.Json
     [JsonSerializable(typeof(UserTypesEnvelope))]
     // Users
     [JsonSerializable(typeof(PortalUserPage))]
+    [JsonSerializable(typeof(List<PortalUserFilter>))]
     internal sealed partial class ZohoJsonContext : JsonSerializerContext
     {
     }
