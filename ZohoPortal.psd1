@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ZohoPortal.Format.ps1xml'
+        'Formats/ZohoPortal.Users.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -19,6 +20,11 @@
         'New-Portal'
         'Set-Portal'
         'Remove-Portal'
+        'Get-PortalUser'
+        'Move-PortalUser'
+        'Enable-PortalUser'
+        'Disable-PortalUser'
+        'Remove-PortalUser'
         'Start-ZohoPortalEmulator'
         'Stop-ZohoPortalEmulator'
     )
