@@ -101,6 +101,30 @@ public sealed class PortalUserTests : IDisposable
     }
 
     [Fact]
+    public void Move_WholeBatchRefused_OneErrorPerUserOfThatBatch_RestMoved()
+    {
+        _ps.RunClean(Connect(250));
+        var result = _ps.Run("$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.FaultKind]::InternalError, 1, '/action/transfer'); " +
+                             "Get-PortalUser -UserType Customers | Move-PortalUser -Destination Partners -PassThru");
+        Assert.Equal(200, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal("INTERNAL_ERROR", e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.ResourceUnavailable, e.CategoryInfo.Category));
+        Assert.Equal(200, result.Errors.Select(e => PSObject.AsPSObject(e.TargetObject).Properties["PersonalityId"].Value).Distinct().Count());
+        Assert.Equal(50, result.Output.Count);
+        Assert.Equal(200, Int("@(Get-PortalUser -UserType Customers).Count"));
+    }
+
+    [Fact]
+    public void Move_UsersAlreadyInTheDestination_SendsNothingForThem()
+    {
+        _ps.RunClean(Connect(5));
+        var output = _ps.RunClean("$log.Clear(); Get-PortalUser -UserType Partners | Move-PortalUser -Destination Partners -PassThru");
+        Assert.Equal(5, output.Count);
+        Assert.Equal(0, Int("$log.CountOf('POST', '/action/transfer')"));
+        Assert.Equal(5, Int("@(Get-PortalUser -UserType Partners).Count"));
+    }
+
+    [Fact]
     public void Remove_1200Users_ThreeCalls_WhatIfNone()
     {
         _ps.RunClean(Connect(1200));

@@ -58,7 +58,8 @@ namespace ZohoPortal.Cmdlets.Users
         protected override bool ConfirmGroup(UserGroup group, string target)
         {
             var destination = _destinations[group.Portal];
-            if (destination.Id == group.UserTypeId) return true; // nothing to send: they are there already
+            if (destination.Id == group.UserTypeId)
+                return ShouldProcess(target, "Leave in user type '" + destination.Name + "' (they are there already; no request)");
             var calls = (group.Items.Count + ZohoPortalClient.MaxTransferBatch - 1) / ZohoPortalClient.MaxTransferBatch;
             return ShouldProcess(target, "Move to user type '" + destination.Name + "' (POST /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
                 + "/users/action/transfer?transfer_To=" + destination.Id + ", " + calls + (calls == 1 ? " call" : " calls") + " of at most "
