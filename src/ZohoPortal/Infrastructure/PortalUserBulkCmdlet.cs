@@ -30,6 +30,7 @@ namespace ZohoPortal.Infrastructure
 
         private readonly List<UserItem> _items = new List<UserItem>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _jobsWarned = new HashSet<string>(StringComparer.Ordinal);
         private UserTypeResolver? _resolver;
         private Ledger? _ledger;
         private ProgressState? _progress;
@@ -166,7 +167,12 @@ namespace ZohoPortal.Infrastructure
             if (result.IsSuccess)
             {
                 if (result.Code == "SCHEDULED")
-                    EmitWarning("Zoho scheduled the change of user " + item.Id + " as job " + result.GetDetail("job_id") + "; it is not confirmed yet.");
+                {
+                    var job = result.GetDetail("job_id") ?? string.Empty;
+                    bool first;
+                    lock (_jobsWarned) first = _jobsWarned.Add(job);
+                    if (first) EmitWarning("Zoho scheduled part of this change as job " + job + " instead of answering for each user; those users' results are not confirmed yet.");
+                }
                 if (!PassThru)
                 {
                     ledger.MarkReported(item);
