@@ -165,21 +165,37 @@ public sealed class UserChangeTests
     [Fact]
     public async Task ChangeUsersStatus_Stop_StartsNothingNew_AndEveryStartedUserHasItsResult()
     {
-        using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 60, ContactCount = 0 }, configureClient: c => c.MaxConcurrency = 3);
+        using var stop = new CancellationTokenSource();
+        // The stop arrives with the 5th call; each of the 3 workers can have at most one more call already under way.
+        var trigger = new StopOnCall(5, stop);
+        using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 60, ContactCount = 0 },
+            configureClient: c => { trigger.InnerHandler = c.Transport; c.Transport = trigger; c.MaxConcurrency = 3; });
         var (customers, _) = await TypesAsync(org);
         var users = (await UsersAsync(org, customers)).Where(u => u.Confirmed && u.Active).ToList();
         var refs = users.Select(u => new PortalUserRef(customers, u.PersonalityId)).ToList();
-        using var stop = new CancellationTokenSource();
         org.Emulator.RequestLog.Clear();
 
-        var results = await org.Client.ChangeUsersStatusAsync(Portal, refs, false, (i, _) => { if (i == 4) stop.Cancel(); }, stopToken: stop.Token);
+        var results = await org.Client.ChangeUsersStatusAsync(Portal, refs, false, stopToken: stop.Token);
 
         var done = results.TakeWhile(r => r != null).Count();
-        Assert.InRange(done, 5, 5 + 3);
+        Assert.InRange(done, 5, 5 + 2);
+        Assert.All(results.Take(done), r => Assert.Equal("SUCCESS", r!.Code));
         Assert.All(results.Skip(done), r => Assert.Null(r));
         Assert.Equal(done, org.Emulator.RequestLog.CountOf("PUT", "/actions/change_status"));
         var now = (await UsersAsync(org, customers)).ToDictionary(u => u.PersonalityId);
         for (var i = 0; i < refs.Count; i++) Assert.Equal(i >= done, now[refs[i].PersonalityId].Active);
+    }
+
+    /// <summary>Cancels a token when the n-th status call is sent (a stand-in for Ctrl+C at a known moment).</summary>
+    private sealed class StopOnCall(int n, CancellationTokenSource stop) : DelegatingHandler
+    {
+        private int _calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Put && Interlocked.Increment(ref _calls) == n) stop.Cancel();
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Fact]
