@@ -11,6 +11,7 @@
     FormatsToProcess     = @(
         'Formats/ZohoPortal.Format.ps1xml'
         'Formats/ZohoPortal.UserTypes.Format.ps1xml'
+        'Formats/ZohoPortal.Users.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -26,6 +27,11 @@
         'Remove-PortalUserType'
         'New-PortalUserTypeModule'
         'Get-PortalModuleMeta'
+        'Get-PortalUser'
+        'Move-PortalUser'
+        'Enable-PortalUser'
+        'Disable-PortalUser'
+        'Remove-PortalUser'
         'Start-ZohoPortalEmulator'
         'Stop-ZohoPortalEmulator'
         'Invoke-ZohoCrmRequest'

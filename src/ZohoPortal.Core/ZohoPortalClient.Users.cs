@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -18,19 +19,40 @@ namespace ZohoPortal.Core
         public const int MaxUsersPerPage = 200;
         /// <summary>Most users one transfer call moves synchronously (seed 002; above it Zoho schedules a job).</summary>
         public const int MaxTransferBatch = 200;
+        /// <summary>Most users one delete call removes synchronously (seed 002; 500 or more become a job).</summary>
+        public const int MaxDeleteBatch = 499;
+        /// <summary>Ids sent in one personality_ids list filter, so the URL stays short.</summary>
+        public const int MaxIdsPerListFilter = 100;
 
         /// <summary>One page of a user type's users; an empty page (204) when there are none.</summary>
-        public async Task<PortalUserPage> GetUsersPageAsync(string portal, string userTypeId, PortalUserStatus status = PortalUserStatus.All,
-            int page = 1, int perPage = MaxUsersPerPage, CancellationToken cancellationToken = default)
+        public Task<PortalUserPage> GetUsersPageAsync(string portal, string userTypeId, PortalUserStatus status = PortalUserStatus.All,
+            int page = 1, int perPage = MaxUsersPerPage, CancellationToken cancellationToken = default) =>
+            GetUsersPageAsync(portal, userTypeId, new PortalUserQuery { Status = status }, page, perPage, cancellationToken);
+
+        /// <summary>One page of the users of a user type matching <paramref name="query"/> (its Skip and First are not used here).</summary>
+        public async Task<PortalUserPage> GetUsersPageAsync(string portal, string userTypeId, PortalUserQuery query,
+            int page, int perPage = MaxUsersPerPage, CancellationToken cancellationToken = default)
         {
+            if (query == null) throw new ArgumentNullException(nameof(query));
             UserTypeIdRules.Validate(userTypeId, "UserType");
             if (page < 1) throw new ZohoValidationException("InvalidPage", "page must be 1 or more.", nameof(page));
             if (perPage < 1 || perPage > MaxUsersPerPage)
                 throw new ZohoValidationException("InvalidPerPage", "per_page must be between 1 and " + MaxUsersPerPage + ".", nameof(perPage));
+            ValidateFilters(query.Filters);
+            if (query.PersonalityIds != null)
+            {
+                ValidatePersonalityIds(query.PersonalityIds);
+                if (query.PersonalityIds.Count > MaxIdsPerListFilter)
+                    throw new ZohoValidationException("TooManyIds", "At most " + MaxIdsPerListFilter + " ids can be listed in one request.", "PersonalityIds");
+            }
+
             var request = new ZohoRequest(HttpMethod.Get, UserTypePath(portal, userTypeId) + "/users")
-                .AddQuery("type", StatusFilter(status))
-                .AddQuery("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .AddQuery("per_page", perPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                .AddQuery("type", StatusFilter(query.Status));
+            if (query.Filters.Count > 0) request.AddQuery("filters", Serialize(query.Filters, ZohoJsonContext.Default.ListPortalUserFilter));
+            if (query.PersonalityIds != null && query.PersonalityIds.Count > 0) request.AddQuery("personality_ids", string.Join(",", query.PersonalityIds));
+            request.AddQuery("page", page.ToString(CultureInfo.InvariantCulture))
+                .AddQuery("per_page", perPage.ToString(CultureInfo.InvariantCulture));
+
             var result = await Http.SendAsync(request, r => r.IsEmpty
                 ? new PortalUserPage()
                 : System.Text.Json.JsonSerializer.Deserialize(r.Body, ZohoJsonContext.Default.PortalUserPage) ?? new PortalUserPage(), cancellationToken).ConfigureAwait(false);
@@ -43,13 +65,149 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
+        /// Lists the users of one user type page by page, handing each page's users to
+        /// <paramref name="onPage"/> as it arrives. Honours the query's Skip and First with as few
+        /// requests as possible: a small First asks for a small page, and a Skip jumps straight
+        /// to the page where the wanted users start instead of reading the ones before.
+        /// </summary>
+        public async Task<PortalUserListing> ListUsersAsync(string portal, string userTypeId, PortalUserQuery query,
+            Action<IReadOnlyList<PortalUser>> onPage, CancellationToken cancellationToken = default)
+        {
+            if (query == null) throw new ArgumentNullException(nameof(query));
+            if (onPage == null) throw new ArgumentNullException(nameof(onPage));
+            if (query.Skip < 0) throw new ZohoValidationException("InvalidSkip", "Skip must be 0 or more.", "Skip");
+            if (query.First.HasValue && query.First.Value < 0) throw new ZohoValidationException("InvalidFirst", "First must be 0 or more.", "First");
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            ValidateFilters(query.Filters);
+
+            var listing = new PortalUserListing();
+            if (query.First == 0) return listing;
+            var perPage = PageSizeFor(query);
+
+            if (query.PersonalityIds == null)
+            {
+                await ListPagesAsync(portal, userTypeId, query, null, perPage, query.Skip, query.First, listing, onPage, jump: true, cancellationToken).ConfigureAwait(false);
+                return listing;
+            }
+
+            ValidatePersonalityIds(query.PersonalityIds);
+            long skip = query.Skip;
+            long? first = query.First;
+            var wanted = query.PersonalityIds.Distinct(StringComparer.Ordinal).ToList();
+            for (var offset = 0; offset < wanted.Count && first != 0; offset += MaxIdsPerListFilter)
+            {
+                var chunk = wanted.Skip(offset).Take(MaxIdsPerListFilter).ToList();
+                var before = new PortalUserListing();
+                await ListPagesAsync(portal, userTypeId, query, chunk, perPage, skip, first, before, onPage, jump: false, cancellationToken).ConfigureAwait(false);
+                skip -= before.Skipped;
+                if (first.HasValue) first -= before.Returned;
+                listing.Returned += before.Returned;
+                listing.Skipped += before.Skipped;
+                listing.Requests += before.Requests;
+            }
+            return listing;
+        }
+
+        /// <summary>How many users of a user type match the query (info.total_count of a one-user page); null when Zoho does not say.</summary>
+        public async Task<long?> CountUsersAsync(string portal, string userTypeId, PortalUserQuery query, CancellationToken cancellationToken = default)
+        {
+            var page = await GetUsersPageAsync(portal, userTypeId, new PortalUserQuery { Status = query.Status, Filters = query.Filters }, 1, 1, cancellationToken).ConfigureAwait(false);
+            if (page.Users.Count == 0) return 0;
+            if (page.Info?.TotalCount != null) return page.Info.TotalCount;
+            return page.Info?.MoreRecords == false ? page.Users.Count : (long?)null;
+        }
+
+        private async Task ListPagesAsync(string portal, string userTypeId, PortalUserQuery query, List<string>? ids, int perPage,
+            long skip, long? first, PortalUserListing listing, Action<IReadOnlyList<PortalUser>> onPage, bool jump, CancellationToken cancellationToken)
+        {
+            var pageQuery = new PortalUserQuery { Status = query.Status, Filters = query.Filters, PersonalityIds = ids };
+            var idSet = ids == null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
+            var page = 1;
+            if (jump && skip >= perPage)
+            {
+                page = (int)Math.Min(int.MaxValue, skip / perPage + 1);
+                var jumped = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
+                listing.Requests++;
+                if (jumped.Users.Count == 0)
+                {
+                    // Past the end: everything in this type was skipped. Learn how much that was.
+                    var total = await CountUsersAsync(portal, userTypeId, pageQuery, cancellationToken).ConfigureAwait(false);
+                    listing.Requests++;
+                    if (total.HasValue)
+                    {
+                        listing.TotalCount = total;
+                        listing.Skipped = Math.Min(total.Value, skip);
+                        return;
+                    }
+                    page = 1; // Zoho did not say: count by reading from the start.
+                }
+                else
+                {
+                    var before = (long)(page - 1) * perPage;
+                    listing.Skipped += before;
+                    skip -= before;
+                    if (!Consume(jumped, idSet, ref skip, ref first, listing, onPage, perPage)) return;
+                    page++;
+                }
+            }
+
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
+                listing.Requests++;
+                if (current.Users.Count == 0)
+                {
+                    if (page == 1) listing.TotalCount = 0;
+                    return;
+                }
+                if (!Consume(current, idSet, ref skip, ref first, listing, onPage, perPage)) return;
+                page++;
+            }
+        }
+
+        /// <summary>Skips and hands over one page's users; false when no further page is wanted.</summary>
+        private static bool Consume(PortalUserPage current, HashSet<string>? idSet, ref long skip, ref long? first,
+            PortalUserListing listing, Action<IReadOnlyList<PortalUser>> onPage, int perPage)
+        {
+            if (current.Info?.TotalCount != null) listing.TotalCount = current.Info.TotalCount;
+            var users = idSet == null ? current.Users : current.Users.Where(u => idSet.Contains(u.PersonalityId)).ToList();
+            var dropped = (int)Math.Min(skip, users.Count);
+            skip -= dropped;
+            listing.Skipped += dropped;
+            IEnumerable<PortalUser> kept = users.Skip(dropped);
+            if (first.HasValue) kept = kept.Take((int)Math.Min(first.Value, int.MaxValue));
+            var handed = kept.ToList();
+            if (handed.Count > 0)
+            {
+                listing.Returned += handed.Count;
+                if (first.HasValue) first -= handed.Count;
+                onPage(handed);
+            }
+            if (first == 0) return false;
+            // more_records is Zoho's word; without an info block a short page is the last one.
+            return current.Info?.MoreRecords ?? current.Users.Count >= perPage;
+        }
+
+        /// <summary>A page just big enough for skip + first when that fits in one page, else the largest page (fewest calls).</summary>
+        internal static int PageSizeFor(PortalUserQuery query)
+        {
+            if (query.First.HasValue && query.PersonalityIds == null && query.Skip + query.First.Value <= MaxUsersPerPage)
+                return (int)Math.Max(1, query.Skip + query.First.Value);
+            return MaxUsersPerPage;
+        }
+
+        /// <summary>
         /// Moves users from one user type to another, at most <see cref="MaxTransferBatch"/> ids per
         /// call, so every user gets its own synchronous result (D2). Results come back in input
         /// order, one per id; failed items (and batches refused as a whole) are results too, never
         /// thrown, so nothing is lost. <paramref name="onBatch"/> sees each batch as it finishes.
+        /// <paramref name="stopToken"/> stops before the next batch and returns the results so far;
+        /// <paramref name="cancellationToken"/> aborts even the batch in flight.
         /// </summary>
         public Task<List<ZohoActionResult>> TransferUsersAsync(string portal, string fromUserTypeId, string toUserTypeId,
-            IReadOnlyList<string> personalityIds, Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default)
+            IReadOnlyList<string> personalityIds, Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default,
+            CancellationToken stopToken = default)
         {
             UserTypeIdRules.Validate(fromUserTypeId, "UserType");
             UserTypeIdRules.Validate(toUserTypeId, "Destination");
@@ -60,8 +218,94 @@ namespace ZohoPortal.Core
                 var request = new ZohoRequest(HttpMethod.Post, path) { BatchWrapperKey = "users" }
                     .AddQuery("transfer_To", toUserTypeId)
                     .AddQuery("personality_ids", string.Join(",", batch));
-                return Http.SendAsync(request, r => ReadActionResults(r, "users"), ct);
-            }, onBatch, cancellationToken);
+                return Http.SendAsync(request, r => ReadBatchResults(r, "users"), ct);
+            }, onBatch, cancellationToken, stopToken);
+        }
+
+        /// <summary>
+        /// Deletes users of a user type from the portal (D3), at most <see cref="MaxDeleteBatch"/>
+        /// ids per call so each gets a synchronous result. Same result and stop rules as
+        /// <see cref="TransferUsersAsync"/>.
+        /// </summary>
+        public Task<List<ZohoActionResult>> DeleteUsersAsync(string portal, string userTypeId, IReadOnlyList<string> personalityIds,
+            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default)
+        {
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            ValidatePersonalityIds(personalityIds);
+            var path = UserTypePath(portal, userTypeId) + "/users";
+            return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, "personality_id", (batch, ct) =>
+            {
+                var request = new ZohoRequest(HttpMethod.Delete, path) { BatchWrapperKey = "users" }
+                    .AddQuery("personality_ids", string.Join(",", batch));
+                return Http.SendAsync(request, r => ReadBatchResults(r, "users"), ct);
+            }, onBatch, cancellationToken, stopToken);
+        }
+
+        /// <summary>
+        /// Activates or deactivates one portal user (D13). Zoho's refusals (ALREADY_ACTIVATED,
+        /// NOT_ALLOWED for an unconfirmed user, ...) are thrown as <see cref="ZohoApiException"/>.
+        /// </summary>
+        public Task<ZohoActionResult> ChangeUserStatusAsync(string portal, string userTypeId, string personalityId, bool active,
+            CancellationToken cancellationToken = default)
+        {
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            ZohoIdRules.Validate(personalityId, "InvalidPersonalityId", "Portal user id", "PersonalityId");
+            var path = ChangeStatusPath(portal, userTypeId, personalityId);
+            var request = new ZohoRequest(HttpMethod.Put, path).AddQuery("active", active ? "true" : "false");
+            return Http.SendAsync(request, r =>
+            {
+                var result = ReadSingleAction(r, "change_status", "PUT", path);
+                result.HttpStatus = r.StatusCode;
+                return result;
+            }, cancellationToken);
+        }
+
+        /// <summary>
+        /// Changes the status of many users, one call each (the API has no synchronous bulk
+        /// form), with at most <paramref name="maxInFlight"/> calls at once (default: the
+        /// connection's MaxConcurrency). Every user gets a result, failures included, handed to
+        /// <paramref name="onResult"/> in input order. After <paramref name="stopToken"/> no new
+        /// call starts and the users never started keep a null result.
+        /// </summary>
+        public Task<ZohoActionResult?[]> ChangeUsersStatusAsync(string portal, IReadOnlyList<PortalUserRef> users, bool active,
+            Action<int, ZohoActionResult>? onResult = null, int? maxInFlight = null, CancellationToken cancellationToken = default,
+            CancellationToken stopToken = default)
+        {
+            if (users == null) throw new ArgumentNullException(nameof(users));
+            foreach (var user in users)
+            {
+                UserTypeIdRules.Validate(user.UserTypeId, "UserType");
+                ZohoIdRules.Validate(user.PersonalityId, "InvalidPersonalityId", "Portal user id", "PersonalityId");
+            }
+            var limit = Math.Min(maxInFlight ?? Options.MaxConcurrency, Options.MaxConcurrency);
+            return ParallelRunner.RunAsync(users.Count, Math.Max(1, limit), async (i, ct) =>
+            {
+                var user = users[i];
+                try
+                {
+                    var result = await ChangeUserStatusAsync(portal, user.UserTypeId, user.PersonalityId, active, ct).ConfigureAwait(false);
+                    if (result.GetDetail("personality_id") == null) result.Details["personality_id"] = user.PersonalityId;
+                    return result;
+                }
+                catch (ZohoApiException e)
+                {
+                    return BatchRunner.Failed(user.PersonalityId, "personality_id", e.Code, e.ZohoMessage, e.Details, e.HttpStatus);
+                }
+                catch (ZohoTransportException e)
+                {
+                    return BatchRunner.Failed(user.PersonalityId, "personality_id", "TRANSPORT_ERROR", e.Message, null, 0);
+                }
+            }, onResult, cancellationToken, stopToken);
+        }
+
+        internal static string ChangeStatusPath(string portal, string userTypeId, string personalityId) =>
+            UserTypePath(portal, userTypeId) + "/users/" + ZohoRequest.Segment(personalityId) + "/actions/change_status";
+
+        private static List<ZohoActionResult> ReadBatchResults(ZohoResponse response, string wrapperKey)
+        {
+            var items = ReadActionResults(response, wrapperKey);
+            foreach (var item in items) item.HttpStatus = response.StatusCode;
+            return items;
         }
 
         /// <summary>Every id must look like a Zoho id before anything is sent.</summary>
@@ -71,12 +315,37 @@ namespace ZohoPortal.Core
             foreach (var id in personalityIds) ZohoIdRules.Validate(id, "InvalidPersonalityId", "Portal user id", "PersonalityId");
         }
 
+        internal static void ValidateFilters(IReadOnlyList<PortalUserFilter>? filters)
+        {
+            if (filters == null) return;
+            foreach (var filter in filters)
+            {
+                if (!string.Equals(filter.Field, PortalUserFilter.StatusReasonField, StringComparison.Ordinal))
+                    throw new ZohoValidationException("InvalidUserFilter", "Zoho filters portal users only on " + PortalUserFilter.StatusReasonField + "; got '" + filter.Field + "'.", "Filters");
+                if (filter.Comparator != "equal" && filter.Comparator != "not_equal")
+                    throw new ZohoValidationException("InvalidUserFilter", "A portal user filter compares with equal or not_equal; got '" + filter.Comparator + "'.", "Filters");
+            }
+        }
+
         /// <summary>
         /// Pairs each id with its result. Zoho names the id in details; an id with no result of its
         /// own (which Zoho should never do) gets a synthetic NO_RESULT error rather than vanishing.
+        /// A single SCHEDULED answer (Zoho turned the call into a job) stands for every id.
         /// </summary>
         internal static IEnumerable<ZohoActionResult> MatchResults(IList<string> ids, List<ZohoActionResult> items, string detailKey)
         {
+            if (items.Count == 1 && items[0].Code == "SCHEDULED" && items[0].GetDetail(detailKey) == null)
+            {
+                var job = items[0];
+                foreach (var id in ids)
+                {
+                    var details = job.Details.ToDictionary(kv => kv.Key, kv => kv.Value);
+                    details[detailKey] = id;
+                    yield return new ZohoActionResult { Code = job.Code, Status = job.Status, Message = job.Message, Details = details, HttpStatus = job.HttpStatus };
+                }
+                yield break;
+            }
+
             var byId = new Dictionary<string, Queue<ZohoActionResult>>(StringComparer.Ordinal);
             var unnamed = new Queue<ZohoActionResult>();
             foreach (var item in items)

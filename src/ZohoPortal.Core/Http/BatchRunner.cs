@@ -11,12 +11,15 @@ namespace ZohoPortal.Core.Http
     /// <summary>The outcome of one batch call: the ids sent and one result per id, in the same order.</summary>
     public sealed class BatchOutcome
     {
-        internal BatchOutcome(IReadOnlyList<string> ids, IReadOnlyList<ZohoActionResult> results)
+        internal BatchOutcome(int offset, IReadOnlyList<string> ids, IReadOnlyList<ZohoActionResult> results)
         {
+            Offset = offset;
             Ids = ids;
             Results = results;
         }
 
+        /// <summary>Position of the batch's first id in the whole list.</summary>
+        public int Offset { get; }
         public IReadOnlyList<string> Ids { get; }
         public IReadOnlyList<ZohoActionResult> Results { get; }
     }
@@ -25,7 +28,10 @@ namespace ZohoPortal.Core.Http
     /// Splits ids into API-sized batches and sends them one after another. Every id ends with a
     /// result: a batch the server refused as a whole (403, 429 after retries, a dropped
     /// connection) gives each of its ids that error, and the run goes on with the next batch.
-    /// Only cancellation stops it; the onBatch callback has by then seen every finished batch.
+    /// Two ways to stop: <c>stopToken</c> lets the batch in flight finish and returns the results
+    /// so far (a prefix of the ids), so nothing is left in an unknown state; <c>cancellationToken</c>
+    /// aborts at once, the batch in flight included, and throws. The onBatch callback has by then
+    /// seen every finished batch.
     /// </summary>
     internal static class BatchRunner
     {
@@ -35,12 +41,14 @@ namespace ZohoPortal.Core.Http
             string detailKey,
             Func<List<string>, CancellationToken, Task<List<ZohoActionResult>>> send,
             Action<BatchOutcome>? onBatch,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            CancellationToken stopToken = default)
         {
             var results = new List<ZohoActionResult>(ids.Count);
             for (var offset = 0; offset < ids.Count; offset += batchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (stopToken.IsCancellationRequested) break;
                 var batch = ids.Skip(offset).Take(batchSize).ToList();
                 List<ZohoActionResult> batchResults;
                 try
@@ -50,23 +58,23 @@ namespace ZohoPortal.Core.Http
                 }
                 catch (ZohoApiException e)
                 {
-                    batchResults = batch.Select(id => Failed(id, detailKey, e.Code, e.ZohoMessage, e.Details)).ToList();
+                    batchResults = batch.Select(id => Failed(id, detailKey, e.Code, e.ZohoMessage, e.Details, e.HttpStatus)).ToList();
                 }
                 catch (ZohoTransportException e)
                 {
-                    batchResults = batch.Select(id => Failed(id, detailKey, "TRANSPORT_ERROR", e.Message, null)).ToList();
+                    batchResults = batch.Select(id => Failed(id, detailKey, "TRANSPORT_ERROR", e.Message, null, 0)).ToList();
                 }
                 results.AddRange(batchResults);
-                onBatch?.Invoke(new BatchOutcome(batch, batchResults));
+                onBatch?.Invoke(new BatchOutcome(offset, batch, batchResults));
             }
             return results;
         }
 
-        private static ZohoActionResult Failed(string id, string detailKey, string code, string message, IReadOnlyDictionary<string, string?>? details)
+        internal static ZohoActionResult Failed(string id, string detailKey, string code, string message, IReadOnlyDictionary<string, string?>? details, int httpStatus)
         {
             var copy = details == null ? new Dictionary<string, string?>() : details.ToDictionary(kv => kv.Key, kv => kv.Value);
             copy[detailKey] = id;
-            return new ZohoActionResult { Code = code, Status = "error", Message = message, Details = copy };
+            return new ZohoActionResult { Code = code, Status = "error", Message = message, Details = copy, HttpStatus = httpStatus };
         }
     }
 }

@@ -26,6 +26,7 @@ namespace ZohoPortal.Core.Json
     [JsonSerializable(typeof(PortalMetaEnvelope))]
     // Users
     [JsonSerializable(typeof(PortalUserPage))]
+    [JsonSerializable(typeof(List<PortalUserFilter>))]
     internal sealed partial class ZohoJsonContext : JsonSerializerContext
     {
     }

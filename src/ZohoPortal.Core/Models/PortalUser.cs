@@ -29,6 +29,9 @@ namespace ZohoPortal.Core.Models
         [JsonIgnore] public string? UserTypeName { get; set; }
         [JsonIgnore] public string? PortalName { get; set; }
 
+        /// <summary>A copy, so -PassThru can show a changed user without touching the object the caller holds.</summary>
+        public PortalUser Clone() => (PortalUser)MemberwiseClone();
+
         public override string ToString() => Name ?? PersonalityId;
     }
 }

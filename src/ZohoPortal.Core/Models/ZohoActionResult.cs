@@ -15,6 +15,9 @@ namespace ZohoPortal.Core.Models
         /// <summary>Zoho's details, each value as text (JSON text for nested values).</summary>
         [JsonPropertyName("details")] public Dictionary<string, string?> Details { get; set; } = new Dictionary<string, string?>();
 
+        /// <summary>HTTP status of the answer that carried this item (0 when no answer arrived); set by the client.</summary>
+        [JsonIgnore] public int HttpStatus { get; set; }
+
         [JsonIgnore] public bool IsSuccess => string.Equals(Status, "success", System.StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A detail value, or null when absent.</summary>

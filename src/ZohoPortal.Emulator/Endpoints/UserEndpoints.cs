@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ZohoPortal.Emulator.Http;
 using ZohoPortal.Emulator.Org;
@@ -13,6 +14,8 @@ namespace ZohoPortal.Emulator.Endpoints
     {
         /// <summary>Above this many ids a transfer is scheduled as a job (D2).</summary>
         internal const int SyncTransferLimit = 200;
+        /// <summary>Above this many ids a delete is scheduled as a job (D3: up to 499 synchronously).</summary>
+        internal const int SyncDeleteLimit = 499;
 
         private static readonly Dictionary<string, Func<PortalUserState, bool>> TypeFilters = new Dictionary<string, Func<PortalUserState, bool>>(StringComparer.Ordinal)
         {
@@ -29,6 +32,8 @@ namespace ZohoPortal.Emulator.Endpoints
         {
             router.Map("GET", "settings/portals/{portal}/user_type/{userTypeId}/users", List);
             router.Map("POST", "settings/portals/{portal}/user_type/{userTypeId}/users/action/transfer", Transfer);
+            router.Map("DELETE", "settings/portals/{portal}/user_type/{userTypeId}/users", Delete);
+            router.Map("PUT", "settings/portals/{portal}/user_type/{userTypeId}/users/{userId}/actions/change_status", ChangeStatus);
         }
 
         /// <summary>Finds portal and user type of the route; null plus an answer when either is unknown.</summary>
@@ -52,13 +57,17 @@ namespace ZohoPortal.Emulator.Endpoints
                 return Zj.Fail(400, "PATTERN_NOT_MATCHED", "Please check whether the input values are correct", Zj.Details(("api_name", "type")));
             if (!TryReadInt(ctx, "page", 1, 1, int.MaxValue, out var page, out var bad)) return bad!;
             if (!TryReadInt(ctx, "per_page", 200, 1, 200, out var perPage, out bad)) return bad!;
+            if (!TryReadFilters(ctx, out var filters, out bad)) return bad!;
+            var only = SplitIds(ctx.Request.GetQuery("personality_ids"));
+            var onlySet = only.Count == 0 ? null : new HashSet<string>(only, StringComparer.Ordinal);
 
             lock (ctx.Org.Sync)
             {
                 var type = FindType(ctx, out var error);
                 if (type == null) return error!;
                 // Ids grow with creation, so ordering by id lists users in a stable creation order.
-                var matching = ctx.Org.Users.Values.Where(u => u.UserTypeId == type.Id && filter(u))
+                var matching = ctx.Org.Users.Values.Where(u => u.UserTypeId == type.Id && filter(u) && filters(u)
+                                                               && (onlySet == null || onlySet.Contains(u.PersonalityId)))
                     .OrderBy(u => u.PersonalityId.Length).ThenBy(u => u.PersonalityId, StringComparer.Ordinal).ToList();
                 var slice = matching.Skip((page - 1) * perPage).Take(perPage).ToList();
                 if (slice.Count == 0) return EmulatorResponse.NoContent();
@@ -124,6 +133,136 @@ namespace ZohoPortal.Emulator.Endpoints
                 return Zj.Respond(Zj.BatchStatus(ok, failed), Zj.Wrap("users", items.ToArray()));
             }
         }
+
+        private static EmulatorResponse Delete(RouteContext ctx)
+        {
+            var ids = SplitIds(ctx.Request.GetQuery("personality_ids"));
+            if (ids.Count == 0)
+                return Zj.Fail(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", Zj.Details(("param", "personality_ids")));
+
+            lock (ctx.Org.Sync)
+            {
+                var type = FindType(ctx, out var error);
+                if (type == null) return error!;
+
+                if (ids.Count > SyncDeleteLimit)
+                {
+                    // D3: 500 or more ids become a job; the emulator carries it out at once.
+                    foreach (var id in ids) TryDelete(ctx.Org, id, type);
+                    return Zj.Respond(200, Zj.Wrap("users", Zj.Success("Deletion of users scheduled successfully",
+                        Zj.Details(("job_id", ctx.Org.Ids.Next())), code: "SCHEDULED")));
+                }
+
+                var items = new List<JsonNode>();
+                int ok = 0, failed = 0;
+                foreach (var id in ids)
+                {
+                    if (TryDelete(ctx.Org, id, type))
+                    {
+                        ok++;
+                        items.Add(Zj.Success("Portal user deleted successfully.", Zj.Details(("personality_id", id))));
+                    }
+                    else
+                    {
+                        failed++;
+                        items.Add(Zj.Error("INVALID_DATA",
+                            "Delete of user failed as personality id does not belongs to any portal user or belongs to portal user, who does not belongs to provided user type.",
+                            Zj.Details(("personality_id", id))));
+                    }
+                }
+                return Zj.Respond(Zj.BatchStatus(ok, failed), Zj.Wrap("users", items.ToArray()));
+            }
+        }
+
+        private static bool TryDelete(OrgState org, string id, UserTypeState type)
+        {
+            // The CRM record stays: only its portal access goes, so it can be invited again.
+            if (!org.Users.TryGetValue(id, out var user) || user.UserTypeId != type.Id) return false;
+            org.Users.Remove(id);
+            return true;
+        }
+
+        /// <summary>§3.14 / D13: activate or deactivate one user.</summary>
+        private static EmulatorResponse ChangeStatus(RouteContext ctx)
+        {
+            var activeText = ctx.Request.GetQuery("active");
+            if (string.IsNullOrEmpty(activeText))
+                return Zj.Fail(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", Zj.Details(("param", "active")));
+            bool active;
+            if (string.Equals(activeText, "true", StringComparison.OrdinalIgnoreCase)) active = true;
+            else if (string.Equals(activeText, "false", StringComparison.OrdinalIgnoreCase)) active = false;
+            else return Zj.Fail(400, "INVALID_DATA", "invalid data", Zj.Details(("param", "active"), ("expected_data_type", "boolean")));
+
+            lock (ctx.Org.Sync)
+            {
+                var type = FindType(ctx, out var error);
+                if (type == null) return error!;
+                var id = ctx["userId"];
+                // The user id is path segment 6 after /crm/{version}/ (settings/portals/{p}/user_type/{t}/users/{id}).
+                var at = Zj.Details(("resource_path_index", "6"));
+                if (!ctx.Org.Users.TryGetValue(id, out var user) || user.UserTypeId != type.Id)
+                    return Zj.Fail(400, "INVALID_DATA", "The given personality id does not belong to a portal user of this user type.", at);
+                if (active && user.Active)
+                    return Zj.Fail(400, "ALREADY_ACTIVATED", "Already in active state only.", at);
+                if (!active && !user.Confirmed)
+                    return Zj.Fail(400, "NOT_ALLOWED", "Deactivating unconfirmed user is not allowed", at);
+                // Deactivating a deactivated user is undocumented; the emulator lets it succeed unchanged.
+                user.Active = active;
+                if (active) user.StatusReason = null;
+                return Zj.Respond(200, Zj.Wrap("change_status",
+                    Zj.Success("Status of the user changed successfully.", Zj.Details(("personality_id", id)))));
+            }
+        }
+
+        /// <summary>
+        /// The "filters" parameter (§3.12): a JSON array of {field, value, comparator}; Zoho knows
+        /// only the field status_reason__s and the comparators equal / not_equal. All must match.
+        /// </summary>
+        internal static bool TryReadFilters(RouteContext ctx, out Func<PortalUserState, bool> predicate, out EmulatorResponse? error)
+        {
+            predicate = u => true;
+            error = null;
+            var text = ctx.Request.GetQuery("filters");
+            if (string.IsNullOrEmpty(text)) return true;
+            JsonArray? array;
+            try
+            {
+                array = JsonNode.Parse(text!) as JsonArray;
+            }
+            catch (JsonException)
+            {
+                array = null;
+            }
+            if (array == null)
+            {
+                error = Zj.Fail(400, "INVALID_DATA", "invalid data", Zj.Details(("api_name", "filters"), ("param", "filters"), ("expected_data_type", "jsonarray")));
+                return false;
+            }
+            var tests = new List<Func<PortalUserState, bool>>();
+            foreach (var node in array)
+            {
+                var entry = node as JsonObject;
+                var field = Text(entry?["field"]);
+                var comparator = Text(entry?["comparator"]);
+                var value = Text(entry?["value"]);
+                if (field != "status_reason__s")
+                {
+                    error = Zj.Fail(400, "INVALID_DATA", "invalid data", Zj.Details(("api_name", "field"), ("param", "filters"), ("supported_values", new JsonArray("status_reason__s"))));
+                    return false;
+                }
+                if (comparator != "equal" && comparator != "not_equal")
+                {
+                    error = Zj.Fail(400, "INVALID_DATA", "invalid data", Zj.Details(("api_name", "comparator"), ("param", "filters"), ("supported_values", new JsonArray("equal", "not_equal"))));
+                    return false;
+                }
+                var equal = comparator == "equal";
+                tests.Add(u => string.Equals(u.StatusReason, value, StringComparison.OrdinalIgnoreCase) == equal);
+            }
+            predicate = u => tests.All(t => t(u));
+            return true;
+        }
+
+        private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
         private static bool TryMove(OrgState org, string id, UserTypeState source, UserTypeState destination)
         {

@@ -46,6 +46,7 @@ namespace ZohoPortal.Emulator.Org
                 {
                     var record = NewContact(org, serial);
                     org.Records[record.Id] = record;
+                    var active = i % 10 != 9 && i % 7 == 6 ? false : true;
                     org.Users[record.Id] = new PortalUserState
                     {
                         PersonalityId = record.Id,
@@ -54,7 +55,9 @@ namespace ZohoPortal.Emulator.Org
                         Email = record.Email,
                         UserTypeId = type.Id,
                         Confirmed = i % 10 != 9,
-                        Active = i % 10 != 9 && i % 7 == 6 ? false : true,
+                        Active = active,
+                        // Deactivated users carry a reason, so the list's status_reason__s filter has something to match.
+                        StatusReason = active ? null : i % 2 == 0 ? "disabled on updation of email" : "deactivated by admin",
                         InvitedTime = now.AddDays(-(i % 300)).AddMinutes(-i),
                     };
                 }

@@ -84,6 +84,8 @@ namespace ZohoPortal.Infrastructure
                     return ErrorCategory.ResourceBusy;
                 case "API_NOT_SUPPORTED":
                     return ErrorCategory.NotImplemented;
+                case "TRANSPORT_ERROR":
+                    return ErrorCategory.ConnectionError;
             }
             if (httpStatus == 401) return ErrorCategory.AuthenticationError;
             if (httpStatus == 403) return ErrorCategory.PermissionDenied;

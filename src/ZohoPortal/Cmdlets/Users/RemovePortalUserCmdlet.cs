@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using ZohoPortal.Core;
+using ZohoPortal.Core.Models;
+using ZohoPortal.Infrastructure;
+
+namespace ZohoPortal.Cmdlets.Users
+{
+    /// <summary>
+    /// <para type="synopsis">Removes users from the portal.</para>
+    /// <para type="description">Remove-PortalUser takes users' portal access away (DELETE .../user_type/{id}/users?personality_ids=...); their CRM records stay. It collects every user from the pipeline first, groups them by user type and sends at most 499 ids per call (Zoho's synchronous limit), so 1,200 users take 3 calls. It asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf sends nothing. Each user Zoho refuses is one non-terminating error (ErrorId = Zoho's code, TargetObject = the user); the rest are removed. Silent unless -PassThru, which writes each removed user. Past 499 users a progress bar shows; Ctrl+C stops between calls and names every user not processed in one error.</para>
+    /// </summary>
+    /// <example>
+    /// <code>Get-PortalUser -UserType Customers -Status Deactivated | Remove-PortalUser -Force</code>
+    /// <para>Removes every deactivated user of the Customers user type without asking, 499 users per call.</para>
+    /// </example>
+    /// <example>
+    /// <code>Remove-PortalUser -Id 1306462000000659009 -UserType Customers -WhatIf</code>
+    /// <para>Shows what would be removed and the request it would take; sends nothing.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Remove, "PortalUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(PortalUser))]
+    public sealed class RemovePortalUserCmdlet : PortalUserBulkCmdlet
+    {
+        #region Parameters
+
+        /// <summary><para type="description">Removes without asking for confirmation (-WhatIf and an explicit -Confirm still apply).</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        #endregion
+
+        protected override string Activity => "Removing";
+
+        protected override int ProgressThreshold => ZohoPortalClient.MaxDeleteBatch;
+
+        #region Overrides
+
+        protected override bool ConfirmGroup(UserGroup group, string target)
+        {
+            var calls = (group.Items.Count + ZohoPortalClient.MaxDeleteBatch - 1) / ZohoPortalClient.MaxDeleteBatch;
+            return ShouldProcessUnlessForced(Force, target, "Remove from the portal (DELETE /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
+                + "/users?personality_ids=..., " + calls + (calls == 1 ? " call" : " calls") + " of at most " + ZohoPortalClient.MaxDeleteBatch + " users)");
+        }
+
+        protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
+        {
+            var client = Client;
+            foreach (var group in groups)
+            {
+                if (run.Stop.IsCancellationRequested) return;
+                var items = group.Items;
+                await client.DeleteUsersAsync(group.Portal, group.UserTypeId, group.Ids, batch =>
+                {
+                    for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
+                }, run.Abort, run.Stop).ConfigureAwait(false);
+            }
+        }
+
+        protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result) => CopyOf(item);
+
+        #endregion
+    }
+}

@@ -1,0 +1,429 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ZohoPortal.Core.Errors;
+using ZohoPortal.Core.Models;
+using ZohoPortal.Core.Validation;
+
+namespace ZohoPortal.Infrastructure
+{
+    /// <summary>
+    /// Shared machinery of Move-, Enable-, Disable- and Remove-PortalUser. Users arrive one at a
+    /// time (objects from Get-PortalUser, or ids plus -UserType); they are collected, because
+    /// changing users while an upstream Get-PortalUser still pages through them would shift its
+    /// pages, then grouped by portal and source user type, confirmed once per group, and sent in
+    /// EndProcessing. Every user ends with exactly one output (-PassThru) or error, or silently
+    /// done; when the command is stopped, the users left over are named in one summary error.
+    /// </summary>
+    public abstract class PortalUserBulkCmdlet : ZohoPortalConnectedCmdlet
+    {
+        protected const string InputObjectSet = "InputObject";
+        protected const string IdSet = "Id";
+
+        /// <summary>How long the call in flight may still take after Ctrl+C before it is aborted (the bridge waits 30 s).</summary>
+        private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
+
+        private readonly List<UserItem> _items = new List<UserItem>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _jobsWarned = new HashSet<string>(StringComparer.Ordinal);
+        private UserTypeResolver? _resolver;
+        private Ledger? _ledger;
+        private ProgressState? _progress;
+
+        #region Parameters
+
+        /// <summary><para type="description">Portal users, as Get-PortalUser returns them. Each carries its portal and user type.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public PortalUser[] InputObject { get; set; } = Array.Empty<PortalUser>();
+
+        /// <summary><para type="description">Ids (personality ids) of the users; use with -UserType, the user type they belong to now.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("PersonalityId")]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">The user type the -Id users belong to now: its id, its name, or the object from Get-PortalUserType.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        public UserTypeIdentity? UserType { get; set; }
+
+        /// <summary><para type="description">The portal of the -Id users. Default: the org's portal. Users from Get-PortalUser carry their own.</para></summary>
+        [Parameter]
+        [Alias("PortalName")]
+        public string? Portal { get; set; }
+
+        /// <summary><para type="description">Writes each user that was changed, as it is now. Without it the command writes nothing on success.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        /// <summary>The verb phrase for errors and progress, e.g. "Moving".</summary>
+        protected abstract string Activity { get; }
+
+        /// <summary>More users than this show a progress bar.</summary>
+        protected abstract int ProgressThreshold { get; }
+
+        /// <summary>The question for one group; false skips the group (-WhatIf, or the user said no).</summary>
+        protected abstract bool ConfirmGroup(UserGroup group, string target);
+
+        /// <summary>Resolves what the operation needs (a destination, say) before anything is confirmed or sent.</summary>
+        protected virtual Task PrepareAsync(IReadOnlyList<UserGroup> groups, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        /// <summary>Does the work for the confirmed groups, calling <see cref="Report"/> once per user.</summary>
+        protected abstract Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run);
+
+        /// <summary>What -PassThru writes for a user the operation succeeded on.</summary>
+        protected abstract PortalUser PassThruFor(UserItem item, ZohoActionResult result);
+
+        /// <summary>The resolver of this invocation (user types listed at most once).</summary>
+        private protected UserTypeResolver Resolver => _resolver ?? (_resolver = new UserTypeResolver(ActiveConnection));
+
+        #region Overrides
+
+        protected override void ProcessRecordCore()
+        {
+            if (ParameterSetName == InputObjectSet)
+            {
+                foreach (var user in InputObject ?? Array.Empty<PortalUser>())
+                {
+                    if (user == null) continue;
+                    CurrentTarget = user;
+                    if (!ZohoIdRules.IsId(user.PersonalityId))
+                    {
+                        WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
+                            "Portal user '" + user + "' has no valid id (PersonalityId '" + user.PersonalityId + "').", "InputObject"), user));
+                        continue;
+                    }
+                    if (!ZohoIdRules.IsId(user.UserTypeId))
+                    {
+                        WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("PortalUserTypeUnknown",
+                            "Portal user '" + user + "' does not say which user type it belongs to (UserTypeId is empty). Get users with Get-PortalUser, or use -Id with -UserType.", "InputObject"), user));
+                        continue;
+                    }
+                    Add(new UserItem(user.PersonalityId, user, user.PortalName ?? Portal, user.UserTypeId, user.UserTypeName, null));
+                }
+                return;
+            }
+
+            foreach (var id in Id ?? Array.Empty<string>())
+            {
+                CurrentTarget = id;
+                if (!ZohoIdRules.IsId(id))
+                {
+                    WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
+                        "Portal user id '" + id + "' is not a Zoho id (ids are numbers such as 1306462000000659009).", "Id"), id));
+                    continue;
+                }
+                Add(new UserItem(id!, null, Portal, null, null, UserType));
+            }
+        }
+
+        protected override void EndProcessingCore()
+        {
+            if (_items.Count == 0) return;
+            var groups = RunAsync(BuildGroupsAsync);
+            if (groups.Count == 0) return;
+            RunAsync(ct => PrepareAsync(groups, ct));
+
+            var confirmed = groups.Where(g => ConfirmGroup(g, DescribeGroup(g))).ToList();
+            if (confirmed.Count == 0) return;
+
+            var items = confirmed.SelectMany(g => g.Items).ToList();
+            _ledger = new Ledger(items);
+            if (items.Count > ProgressThreshold) _progress = new ProgressState(Activity + " " + items.Count + " portal users", items.Count);
+            try
+            {
+                RunAsync(async ct =>
+                {
+                    using (var abort = new CancellationTokenSource())
+                    using (ct.Register(() => abort.CancelAfter(StopGrace)))
+                    {
+                        await ExecuteAsync(confirmed, new BulkRun(ct, abort.Token)).ConfigureAwait(false);
+                    }
+                });
+            }
+            catch
+            {
+                // Stopped (Ctrl+C, a stopped pipeline) or failed: name every user left over, then let it surface.
+                ReportLeftOver();
+                throw;
+            }
+            ReportLeftOver();
+            CompleteProgress();
+        }
+
+        #endregion
+
+        /// <summary>Reports one user's result: output (-PassThru) or a non-terminating error. Safe from any thread.</summary>
+        protected void Report(UserItem item, ZohoActionResult result)
+        {
+            var ledger = _ledger!;
+            ledger.SetResult(item, result);
+            AdvanceProgress();
+            if (result.IsSuccess)
+            {
+                if (result.Code == "SCHEDULED")
+                {
+                    var job = result.GetDetail("job_id") ?? string.Empty;
+                    bool first;
+                    lock (_jobsWarned) first = _jobsWarned.Add(job);
+                    if (first) EmitWarning("Zoho scheduled part of this change as job " + job + " instead of answering for each user; those users' results are not confirmed yet.");
+                }
+                if (!PassThru)
+                {
+                    ledger.MarkReported(item);
+                    return;
+                }
+                var output = PassThruFor(item, result);
+                Post(() => { WriteObject(output); ledger.MarkReported(item); });
+                return;
+            }
+            var record = ErrorMapper.FromItem(result, result.HttpStatus, item.Target, Activity + " portal user " + item.Describe());
+            Post(() => { WriteError(record); ledger.MarkReported(item); });
+        }
+
+        /// <summary>A copy of the item's user (or a bare user for an id), with its portal and user type filled in.</summary>
+        protected static PortalUser CopyOf(UserItem item)
+        {
+            var copy = item.User?.Clone() ?? new PortalUser { PersonalityId = item.Id };
+            copy.PortalName = item.Group.Portal;
+            copy.UserTypeId = item.Group.UserTypeId;
+            copy.UserTypeName = item.Group.UserTypeName ?? copy.UserTypeName;
+            return copy;
+        }
+
+        private void Add(UserItem item)
+        {
+            // The same user twice in one run is done once.
+            var key = (item.Portal ?? string.Empty) + "|" + (item.UserTypeId ?? item.TypeIdentity?.ToString()) + "|" + item.Id;
+            if (!_seen.Add(key))
+            {
+                WriteVerbose("Portal user " + item.Id + " was given more than once; it is processed once.");
+                return;
+            }
+            _items.Add(item);
+        }
+
+        private async Task<List<UserGroup>> BuildGroupsAsync(CancellationToken cancellationToken)
+        {
+            var portals = new Dictionary<string, string>(StringComparer.Ordinal);
+            var groups = new List<UserGroup>();
+            var byKey = new Dictionary<string, UserGroup>(StringComparer.Ordinal);
+            foreach (var item in _items)
+            {
+                var given = item.Portal ?? string.Empty;
+                if (!portals.TryGetValue(given, out var portal))
+                    portals[given] = portal = await ResolvePortalAsync(item.Portal, cancellationToken).ConfigureAwait(false);
+
+                string typeId;
+                string? typeName = item.UserTypeName;
+                if (item.UserTypeId != null)
+                {
+                    typeId = item.UserTypeId;
+                }
+                else
+                {
+                    var type = await Resolver.ResolveAsync(item.TypeIdentity!, portal, cancellationToken).ConfigureAwait(false);
+                    typeId = type.Id;
+                    typeName = type.Name;
+                }
+
+                var key = portal + "|" + typeId;
+                if (!byKey.TryGetValue(key, out var group))
+                {
+                    byKey[key] = group = new UserGroup(portal, typeId, typeName);
+                    groups.Add(group);
+                }
+                if (group.UserTypeName == null && typeName != null) group.UserTypeName = typeName;
+                group.Items.Add(item);
+                item.Group = group;
+            }
+            return groups;
+        }
+
+        /// <summary>"Portal 'P': 3 users of user type 'Customers' (Ava Boyle, Liam Boyle, Maya Boyle)".</summary>
+        private static string DescribeGroup(UserGroup group)
+        {
+            var count = group.Items.Count;
+            var names = group.Items.Take(3).Select(i => i.Describe()).ToList();
+            var list = string.Join(", ", names) + (count > names.Count ? " and " + (count - names.Count).ToString("N0", CultureInfo.InvariantCulture) + " more" : string.Empty);
+            return "Portal '" + group.Portal + "': " + count.ToString("N0", CultureInfo.InvariantCulture) + (count == 1 ? " user" : " users")
+                   + " of user type '" + (group.UserTypeName ?? group.UserTypeId) + "' (" + list + ")";
+        }
+
+        /// <summary>Names every user left without output or error (stopped, or a failure of the command itself).</summary>
+        private void ReportLeftOver()
+        {
+            var ledger = _ledger;
+            if (ledger == null) return;
+            var (notProcessed, unwritten) = ledger.LeftOver();
+            if (notProcessed.Count == 0 && unwritten.Count == 0) return;
+            var exception = new PortalUserOperationStoppedException(MyInvocation.MyCommand.Name, ledger.Count, notProcessed, unwritten);
+            var record = new ErrorRecord(exception, "PortalUserOperationStopped", ErrorCategory.OperationStopped,
+                notProcessed.Concat(unwritten.Select(r => r.GetDetail("personality_id") ?? string.Empty)).ToArray());
+            try
+            {
+                WriteError(record);
+            }
+            catch (PipelineStoppedException)
+            {
+                // A stopped command may not write; keep the record where the user will look for it.
+                if (SessionState.PSVariable.GetValue("Error") is ArrayList errors) errors.Insert(0, record);
+                try { Host?.UI?.WriteWarningLine(exception.Message + " See $Error[0]."); } catch (Exception) { }
+            }
+        }
+
+        private void AdvanceProgress()
+        {
+            var progress = _progress;
+            if (progress == null) return;
+            var done = Interlocked.Increment(ref progress.Done);
+            if (done != progress.Total && done % progress.Step != 0) return;
+            var record = new ProgressRecord(progress.ActivityId, progress.Activity,
+                done.ToString("N0", CultureInfo.InvariantCulture) + " of " + progress.Total.ToString("N0", CultureInfo.InvariantCulture) + " users")
+            {
+                PercentComplete = (int)(100L * done / progress.Total),
+            };
+            EmitProgress(record);
+        }
+
+        private void CompleteProgress()
+        {
+            var progress = _progress;
+            if (progress == null) return;
+            try
+            {
+                WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, "Done") { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
+            }
+            catch (PipelineStoppedException)
+            {
+            }
+        }
+
+        /// <summary>One user to process.</summary>
+        public sealed class UserItem
+        {
+            internal UserItem(string id, PortalUser? user, string? portal, string? userTypeId, string? userTypeName, UserTypeIdentity? typeIdentity)
+            {
+                Id = id;
+                User = user;
+                Portal = portal;
+                UserTypeId = userTypeId;
+                UserTypeName = userTypeName;
+                TypeIdentity = typeIdentity;
+            }
+
+            public string Id { get; }
+            /// <summary>The object given, when a user object was piped.</summary>
+            public PortalUser? User { get; }
+            internal string? Portal { get; }
+            internal string? UserTypeId { get; }
+            internal string? UserTypeName { get; }
+            internal UserTypeIdentity? TypeIdentity { get; }
+            internal int Index { get; set; }
+            /// <summary>The portal and user type the user was found in.</summary>
+            public UserGroup Group { get; internal set; } = null!;
+
+            /// <summary>The TargetObject of this user's error: the object given, else the id.</summary>
+            public object Target => (object?)User ?? Id;
+
+            public string Describe() => User?.Name != null ? "'" + User.Name + "' (" + Id + ")" : Id;
+        }
+
+        /// <summary>The users of one portal and source user type.</summary>
+        public sealed class UserGroup
+        {
+            internal UserGroup(string portal, string userTypeId, string? userTypeName)
+            {
+                Portal = portal;
+                UserTypeId = userTypeId;
+                UserTypeName = userTypeName;
+            }
+
+            public string Portal { get; }
+            public string UserTypeId { get; }
+            public string? UserTypeName { get; internal set; }
+            public List<UserItem> Items { get; } = new List<UserItem>();
+            public List<string> Ids => Items.Select(i => i.Id).ToList();
+            public string DisplayName => UserTypeName ?? UserTypeId;
+        }
+
+        /// <summary>The tokens of one run: Stop (finish the call in flight, start nothing new) and Abort (give up on it).</summary>
+        public sealed class BulkRun
+        {
+            internal BulkRun(CancellationToken stop, CancellationToken abort)
+            {
+                Stop = stop;
+                Abort = abort;
+            }
+
+            public CancellationToken Stop { get; }
+            public CancellationToken Abort { get; }
+        }
+
+        /// <summary>What happened to each user: no result yet, a result not yet written, or reported.</summary>
+        private sealed class Ledger
+        {
+            private readonly object _gate = new object();
+            private readonly List<UserItem> _items;
+            private readonly ZohoActionResult?[] _results;
+            private readonly bool[] _reported;
+
+            public Ledger(List<UserItem> items)
+            {
+                _items = items;
+                for (var i = 0; i < items.Count; i++) items[i].Index = i;
+                _results = new ZohoActionResult?[items.Count];
+                _reported = new bool[items.Count];
+            }
+
+            public int Count => _items.Count;
+
+            public void SetResult(UserItem item, ZohoActionResult result)
+            {
+                lock (_gate) _results[item.Index] = result;
+            }
+
+            public void MarkReported(UserItem item)
+            {
+                lock (_gate) _reported[item.Index] = true;
+            }
+
+            public (List<string> NotProcessed, List<ZohoActionResult> Unwritten) LeftOver()
+            {
+                lock (_gate)
+                {
+                    var notProcessed = new List<string>();
+                    var unwritten = new List<ZohoActionResult>();
+                    for (var i = 0; i < _items.Count; i++)
+                    {
+                        if (_reported[i]) continue;
+                        if (_results[i] == null) notProcessed.Add(_items[i].Id);
+                        else unwritten.Add(_results[i]!);
+                    }
+                    return (notProcessed, unwritten);
+                }
+            }
+        }
+
+        private sealed class ProgressState
+        {
+            public ProgressState(string activity, int total)
+            {
+                Activity = activity;
+                Total = total;
+                Step = Math.Max(1, total / 100);
+            }
+
+            public int ActivityId { get; } = 1;
+            public string Activity { get; }
+            public int Total { get; }
+            public int Step { get; }
+            public int Done;
+        }
+    }
+}
