@@ -24,6 +24,9 @@ namespace ZohoPortal.Core.Json
     [JsonSerializable(typeof(UserTypesEnvelope))]
     // Users
     [JsonSerializable(typeof(PortalUserPage))]
+    // Invitations
+    [JsonSerializable(typeof(InviteJobsEnvelope))]
+    [JsonSerializable(typeof(BulkInviteRequest))]
     internal sealed partial class ZohoJsonContext : JsonSerializerContext
     {
     }
