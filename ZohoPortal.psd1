@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ZohoPortal.Format.ps1xml'
+        'Formats/ZohoPortal.Invitations.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -21,6 +22,9 @@
         'Remove-Portal'
         'Start-ZohoPortalEmulator'
         'Stop-ZohoPortalEmulator'
+        'Send-PortalInvite'
+        'Get-PortalInviteJob'
+        'Wait-PortalInviteJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
