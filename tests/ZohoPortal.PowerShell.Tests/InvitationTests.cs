@@ -114,6 +114,29 @@ public sealed class InvitationTests : IDisposable
     }
 
     [Fact]
+    public void Send_PortalUsersPipedIn_Reinvite_BindsIdTypeModuleAndPortalByPropertyName()
+    {
+        var result = _ps.Run("""
+            $c = Connect-ZohoPortal -Emulator -PassThru
+            $c.Emulator.Options.JobDelay = [TimeSpan]::Zero
+            $partners = @($c.Emulator.Org.GetRecords() | Where-Object IsPortalUser)[-3..-1]
+            $types = $c.Client.GetUserTypesAsync('ZylkerAutos', $false, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+            $partnerType = @($types | Where-Object Name -eq 'Partners')[0]
+            $partners | ForEach-Object {
+                [ZohoPortal.Core.Models.PortalUser]@{ PersonalityId = $_.Id; Module = 'Contacts'; UserTypeId = $partnerType.Id; PortalName = 'ZylkerAutos' }
+            } | Send-PortalInvite -Reinvite -Wait -Force
+            """);
+        Assert.Empty(result.Errors);
+        Assert.Equal(3, result.Output.Count);
+        Assert.All(result.Output, r =>
+        {
+            Assert.Equal("Invite has been resent to personality", Prop(r, "Message"));
+            Assert.Equal("Contacts", Prop(r, "Module"));
+            Assert.Equal("Reinvite", Prop(r, "Type"));
+        });
+    }
+
+    [Fact]
     public void GetPortalInviteJob_UnknownId_IsObjectNotFound_NoIdListsEveryJob()
     {
         var missing = _ps.Run("Connect-ZohoPortal -Emulator; Get-PortalInviteJob -JobId 999");

@@ -57,7 +57,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 if (!ctx.Org.Records.TryGetValue(recordId, out var record) || !SameModule(record.Module, module.ApiName))
                     return Zj.Fail(400, "INVALID_DATA", "the id given seems to be invalid", Zj.Details(("resource_path_index", 1)));
 
-                var outcome = Invite(ctx.Org, module.ApiName, record, userTypeId!, type!, ctx.Now);
+                var outcome = Invite(ctx.Org, module.ApiName, record, userTypeId!, type!, ctx.Now, PortalEmails(ctx.Org));
                 if (outcome.Success)
                     return Zj.Respond(200, Zj.Wrap("portal_invite", Zj.Success(outcome.Message, Zj.Details(("record_id", record.Id)))));
                 // Single-invite refusals are top-level objects (OAS examples, §3.17).
@@ -81,6 +81,7 @@ namespace ZohoPortal.Emulator.Endpoints
 
                 // Zoho checks the records in the background; the emulator decides at once and reveals the results when the job completes.
                 var job = new InviteJobState { Id = ctx.Org.Ids.Next(), Module = module.ApiName, SubmittedAt = ctx.Now };
+                var emails = PortalEmails(ctx.Org);
                 foreach (var item in items)
                 {
                     if (!ctx.Org.Records.TryGetValue(item.Id, out var record) || !SameModule(record.Module, module.ApiName))
@@ -88,7 +89,7 @@ namespace ZohoPortal.Emulator.Endpoints
                         job.Results.Add(JobItem("INVALID_DATA", "error", "the id given seems to be invalid", Zj.Details(("id", item.Id))));
                         continue;
                     }
-                    var outcome = Invite(ctx.Org, module.ApiName, record, item.UserTypeId, item.Type, ctx.Now);
+                    var outcome = Invite(ctx.Org, module.ApiName, record, item.UserTypeId, item.Type, ctx.Now, emails);
                     // Seed 000: the bad-type error names no record; every other result names its record.
                     var details = outcome.Code == "CANNOT_PROCESS" && outcome.Message == InvalidTypeMessage
                         ? new JsonObject()
@@ -118,7 +119,7 @@ namespace ZohoPortal.Emulator.Endpoints
         }
 
         /// <summary>The invitation rules of §4 rule 5, shared by both invite endpoints. Changes the org when the invitation succeeds.</summary>
-        private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now)
+        private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now, HashSet<string> portalEmails)
         {
             var reinvite = string.Equals(type, "reinvite", StringComparison.Ordinal);
             if (!reinvite && !string.Equals(type, "invite", StringComparison.Ordinal))
@@ -139,8 +140,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (reinvite) return Outcome.Fail("CANNOT_PROCESS", NotInvitedMessage);
 
             if (string.IsNullOrWhiteSpace(record.Email)) return Outcome.Fail("INVALID_DATA", NoEmailMessage);
-            if (org.Users.Values.Any(u => string.Equals(u.Email, record.Email, StringComparison.OrdinalIgnoreCase)))
-                return Outcome.Fail("DUPLICATE_DATA", DuplicateEmailMessage);
+            if (!portalEmails.Add(record.Email!)) return Outcome.Fail("DUPLICATE_DATA", DuplicateEmailMessage);
 
             org.Users[record.Id] = new PortalUserState
             {
@@ -155,6 +155,10 @@ namespace ZohoPortal.Emulator.Endpoints
             };
             return Outcome.Ok(SentMessage);
         }
+
+        /// <summary>The emails of all portal users (built once per request, so a bulk request stays linear in its size).</summary>
+        private static HashSet<string> PortalEmails(OrgState org) =>
+            new HashSet<string>(org.Users.Values.Where(u => !string.IsNullOrEmpty(u.Email)).Select(u => u.Email!), StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
         /// Reads and checks the bulk body (§3.18). Structural faults answer 400 wrapped in
