@@ -12,6 +12,7 @@
         'Formats/ZohoPortal.Format.ps1xml'
         'Formats/ZohoPortal.UserTypes.Format.ps1xml'
         'Formats/ZohoPortal.Users.Format.ps1xml'
+        'Formats/ZohoPortal.Invitations.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -35,6 +36,9 @@
         'Start-ZohoPortalEmulator'
         'Stop-ZohoPortalEmulator'
         'Invoke-ZohoCrmRequest'
+        'Send-PortalInvite'
+        'Get-PortalInviteJob'
+        'Wait-PortalInviteJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -38,6 +38,7 @@ namespace ZohoPortal.Emulator
             PortalEndpoints.Register(_router);
             UserTypeEndpoints.Register(_router);
             UserEndpoints.Register(_router);
+            InviteEndpoints.Register(_router);
         }
 
         public EmulatorOptions Options { get; }

@@ -27,6 +27,9 @@ namespace ZohoPortal.Core.Json
     // Users
     [JsonSerializable(typeof(PortalUserPage))]
     [JsonSerializable(typeof(List<PortalUserFilter>))]
+    // Invitations
+    [JsonSerializable(typeof(InviteJobsEnvelope))]
+    [JsonSerializable(typeof(BulkInviteRequest))]
     internal sealed partial class ZohoJsonContext : JsonSerializerContext
     {
     }

@@ -8,7 +8,7 @@ namespace ZohoPortal.Emulator.Org
     /// Everything the emulated org holds. One lock (<see cref="Sync"/>) guards it all: requests are
     /// short, and a single lock keeps every rule (counts, uniqueness) trivially consistent.
     /// </summary>
-    public sealed class OrgState
+    public sealed partial class OrgState
     {
         internal readonly object Sync = new object();
         internal readonly IdGenerator Ids = new IdGenerator();

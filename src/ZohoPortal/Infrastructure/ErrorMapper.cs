@@ -84,8 +84,14 @@ namespace ZohoPortal.Infrastructure
                     return ErrorCategory.ResourceBusy;
                 case "API_NOT_SUPPORTED":
                     return ErrorCategory.NotImplemented;
+                // Per-record stand-ins used when a whole request failed or Zoho's answer left a record out (no HTTP status to go by).
                 case "TRANSPORT_ERROR":
                     return ErrorCategory.ConnectionError;
+                case "INTERNAL_ERROR":
+                    return ErrorCategory.ResourceUnavailable;
+                case "NO_RESULT":
+                case "NO_JOB_ID":
+                    return ErrorCategory.InvalidResult;
             }
             if (httpStatus == 401) return ErrorCategory.AuthenticationError;
             if (httpStatus == 403) return ErrorCategory.PermissionDenied;

@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ZohoPortal.Core.Errors;
+using ZohoPortal.Core.Http;
+using ZohoPortal.Core.Json;
+using ZohoPortal.Core.Models;
+using ZohoPortal.Core.Validation;
+
+namespace ZohoPortal.Core
+{
+    public sealed partial class ZohoPortalClient
+    {
+        /// <summary>Most records the client puts in one bulk-invite request (D4: the schema's cap); each request is one job.</summary>
+        public const int MaxInviteBatch = 100;
+        /// <summary>Bulk-invite requests in flight at once (further capped by the connection's MaxConcurrency).</summary>
+        public const int MaxParallelInviteRequests = 4;
+        /// <summary>First pause between checks of a running job; it doubles up to <see cref="InvitePollMaxInterval"/>.</summary>
+        public static readonly TimeSpan InvitePollFirstInterval = TimeSpan.FromMilliseconds(500);
+        public static readonly TimeSpan InvitePollMaxInterval = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// Invites (or re-invites) one record with the single-invite endpoint (§3.17). Zoho answers
+        /// at once; a refusal (DUPLICATE_DATA, INVALID_DATA, CANNOT_PROCESS...) is thrown as a
+        /// <see cref="ZohoApiException"/> carrying Zoho's code.
+        /// </summary>
+        public async Task<PortalInviteResult> InviteRecordAsync(string module, string recordId, string userTypeId,
+            PortalInviteType type = PortalInviteType.Invite, string? language = null, CancellationToken cancellationToken = default)
+        {
+            InviteRules.ValidateModule(module);
+            InviteRules.ValidateRecordId(recordId);
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            language = InviteRules.NormalizeLanguage(language);
+            var path = "/" + ZohoRequest.Segment(module) + "/" + ZohoRequest.Segment(recordId) + "/actions/portal_invite";
+            var request = new ZohoRequest(HttpMethod.Post, path)
+                .AddQuery("user_type_id", userTypeId)
+                .AddQuery("type", InviteRules.TypeText(type))
+                .AddQuery("language", language);
+            var item = await Http.SendAsync(request, r => ReadSingleAction(r, "portal_invite", "POST", path), cancellationToken).ConfigureAwait(false);
+            var result = ToInviteResult(item, module, null, userTypeId, type);
+            result.RecordId = recordId;
+            return result;
+        }
+
+        /// <summary>
+        /// Starts bulk invitations (D4): the records go out in requests of at most
+        /// <see cref="MaxInviteBatch"/>, each becoming one job. The answer holds one submission per
+        /// request, in input order: the job, or (when Zoho refused the request as a whole) that
+        /// error once per record. Only validation and cancellation throw.
+        /// <paramref name="onSubmission"/> sees each request as it finishes.
+        /// </summary>
+        public async Task<List<PortalInviteSubmission>> StartBulkInviteAsync(string module, IReadOnlyList<string> recordIds, string userTypeId,
+            PortalInviteType type = PortalInviteType.Invite, string? language = null, Action<PortalInviteSubmission>? onSubmission = null,
+            CancellationToken cancellationToken = default)
+        {
+            InviteRules.RequireBulkVersion(Options.ApiVersion, "Bulk invitation");
+            InviteRules.ValidateModule(module);
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            if (recordIds == null) throw new ArgumentNullException(nameof(recordIds));
+            foreach (var id in recordIds) InviteRules.ValidateRecordId(id);
+            language = InviteRules.NormalizeLanguage(language);
+
+            var batches = new List<List<string>>();
+            for (var offset = 0; offset < recordIds.Count; offset += MaxInviteBatch)
+                batches.Add(recordIds.Skip(offset).Take(MaxInviteBatch).ToList());
+
+            var gate = new SemaphoreSlim(Math.Max(1, Math.Min(MaxParallelInviteRequests, Options.MaxConcurrency)));
+            var callbackGate = new object();
+            var tasks = batches.Select(async batch =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var submission = await SubmitBulkInviteAsync(module, batch, userTypeId, type, language, cancellationToken).ConfigureAwait(false);
+                    if (onSubmission != null) lock (callbackGate) onSubmission(submission);
+                    return submission;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ToList();
+            try
+            {
+                return (await Task.WhenAll(tasks).ConfigureAwait(false)).ToList();
+            }
+            finally
+            {
+                gate.Dispose();
+            }
+        }
+
+        private async Task<PortalInviteSubmission> SubmitBulkInviteAsync(string module, List<string> batch, string userTypeId,
+            PortalInviteType type, string? language, CancellationToken cancellationToken)
+        {
+            var path = InviteJobsPath(module);
+            var body = new BulkInviteRequest();
+            var group = new BulkInviteGroup();
+            foreach (var id in batch)
+                group.Data.Add(new BulkInviteItem { Id = id, UserTypeId = userTypeId, Type = InviteRules.TypeText(type), Language = language });
+            body.PortalInvite.Add(group);
+            var request = new ZohoRequest(HttpMethod.Post, path)
+            {
+                JsonBody = Serialize(body, ZohoJsonContext.Default.BulkInviteRequest),
+                BatchWrapperKey = "portal_invite",
+            };
+
+            ZohoActionResult answer;
+            try
+            {
+                answer = await Http.SendAsync(request, r => ReadActionResults(r, "portal_invite").FirstOrDefault()
+                    ?? throw new JsonException("Expected one item in \"portal_invite\"."), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZohoApiException e)
+            {
+                answer = new ZohoActionResult { Code = e.Code, Status = "error", Message = e.ZohoMessage, Details = e.Details.ToDictionary(kv => kv.Key, kv => kv.Value) };
+            }
+            catch (ZohoTransportException e)
+            {
+                answer = new ZohoActionResult { Code = "TRANSPORT_ERROR", Status = "error", Message = e.Message };
+            }
+
+            var jobId = answer.IsSuccess ? answer.GetDetail("job_id") : null;
+            if (!string.IsNullOrEmpty(jobId))
+            {
+                return new PortalInviteSubmission(batch, new PortalInviteJob
+                {
+                    JobId = jobId!,
+                    Module = module,
+                    Status = PortalInviteJob.ScheduledStatus,
+                    RecordIds = batch,
+                    UserTypeId = userTypeId,
+                    Type = type,
+                    SubmittedAt = Options.Clock.UtcNow,
+                }, null);
+            }
+
+            // Refused as a whole (or accepted without a job id, which leaves its records untraceable): every record is told why.
+            if (answer.IsSuccess)
+                answer = new ZohoActionResult { Code = "NO_JOB_ID", Status = "error", Message = "Zoho accepted the request but named no job (" + answer.Code + ": " + answer.Message + "); the records' fate is unknown.", Details = answer.Details };
+            var failures = batch.Select(id =>
+            {
+                var failed = ToInviteResult(answer, module, null, userTypeId, type);
+                failed.RecordId = id;
+                return failed;
+            }).ToList();
+            return new PortalInviteSubmission(batch, null, failures);
+        }
+
+        /// <summary>One bulk-invite job of <paramref name="module"/>, or null when Zoho does not know the id (D5: 204).</summary>
+        public async Task<PortalInviteJob?> GetInviteJobAsync(string module, string jobId, CancellationToken cancellationToken = default)
+        {
+            InviteRules.RequireBulkVersion(Options.ApiVersion, "Invite job status");
+            InviteRules.ValidateModule(module);
+            ZohoIdRules.Validate(jobId, "InvalidJobId", "Job id", "JobId");
+            var request = new ZohoRequest(HttpMethod.Get, InviteJobsPath(module)).AddQuery("job_id", jobId);
+            var bodies = await Http.SendAsync(request, r => ReadWrapped(r, ZohoJsonContext.Default.InviteJobsEnvelope, e => e.Jobs), cancellationToken).ConfigureAwait(false);
+            var body = bodies.FirstOrDefault(b => b.JobId == jobId) ?? bodies.FirstOrDefault();
+            if (body == null) return null;
+            var job = new PortalInviteJob { JobId = body.JobId ?? jobId, Module = module };
+            Apply(job, body);
+            return job;
+        }
+
+        /// <summary>Every bulk-invite job Zoho remembers for <paramref name="module"/> (D5); empty when there are none.</summary>
+        public async Task<List<PortalInviteJob>> GetInviteJobsAsync(string module, CancellationToken cancellationToken = default)
+        {
+            InviteRules.RequireBulkVersion(Options.ApiVersion, "Invite job status");
+            InviteRules.ValidateModule(module);
+            var request = new ZohoRequest(HttpMethod.Get, InviteJobsPath(module));
+            var bodies = await Http.SendAsync(request, r => ReadWrapped(r, ZohoJsonContext.Default.InviteJobsEnvelope, e => e.Jobs), cancellationToken).ConfigureAwait(false);
+            return bodies.Select(body =>
+            {
+                var job = new PortalInviteJob { JobId = body.JobId ?? string.Empty, Module = module };
+                Apply(job, body);
+                return job;
+            }).ToList();
+        }
+
+        /// <summary>
+        /// Asks Zoho about <paramref name="job"/> and updates it in place (status, results, check
+        /// time). Returns false when Zoho no longer knows the job (204).
+        /// </summary>
+        public async Task<bool> RefreshInviteJobAsync(PortalInviteJob job, CancellationToken cancellationToken = default)
+        {
+            if (job == null) throw new ArgumentNullException(nameof(job));
+            var fresh = await GetInviteJobAsync(job.Module, job.JobId, cancellationToken).ConfigureAwait(false);
+            job.CheckedAt = Options.Clock.UtcNow;
+            if (fresh == null) return false;
+            job.Status = fresh.Status;
+            job.Results = fresh.Results == null ? null : MatchInviteResults(job, fresh.Results);
+            return true;
+        }
+
+        /// <summary>
+        /// Waits until every job has completed or <paramref name="timeout"/> has passed (null: no
+        /// limit). Jobs are checked at once, then after pauses that start at
+        /// <see cref="InvitePollFirstInterval"/> and double up to <see cref="InvitePollMaxInterval"/>
+        /// (never past the timeout), all pending jobs of a round in parallel. Pauses use the
+        /// connection's clock, and cancellation ends the wait at once. The jobs are updated in
+        /// place; a job Zoho does not know is reported in <see cref="InviteWaitOutcome.NotFound"/>.
+        /// </summary>
+        public async Task<InviteWaitOutcome> WaitForInviteJobsAsync(IReadOnlyList<PortalInviteJob> jobs, TimeSpan? timeout = null,
+            Action<InviteWaitProgress>? onProgress = null, CancellationToken cancellationToken = default)
+        {
+            if (jobs == null) throw new ArgumentNullException(nameof(jobs));
+            if (timeout.HasValue && timeout.Value < TimeSpan.Zero) throw new ZohoValidationException("InvalidTimeout", "The timeout must not be negative.", "Timeout");
+            if (jobs.Any(j => !j.IsCompleted)) InviteRules.RequireBulkVersion(Options.ApiVersion, "Waiting for invite jobs");
+            foreach (var job in jobs.Where(j => !j.IsCompleted))
+            {
+                InviteRules.ValidateModule(job.Module);
+                ZohoIdRules.Validate(job.JobId, "InvalidJobId", "Job id", "JobId");
+            }
+
+            var clock = Options.Clock;
+            var started = clock.UtcNow;
+            var deadline = timeout.HasValue ? started + timeout.Value : (DateTimeOffset?)null;
+            var pending = jobs.Where(j => !j.IsCompleted).ToList();
+            var notFound = new HashSet<PortalInviteJob>();
+            var interval = InvitePollFirstInterval;
+            var outcome = new InviteWaitOutcome();
+
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var checks = pending.Select(async job => (job, found: await RefreshInviteJobAsync(job, cancellationToken).ConfigureAwait(false))).ToList();
+                foreach (var (job, found) in await Task.WhenAll(checks).ConfigureAwait(false))
+                    if (!found) notFound.Add(job);
+                pending = pending.Where(j => !j.IsCompleted && !notFound.Contains(j)).ToList();
+
+                var now = clock.UtcNow;
+                var over = pending.Count == 0 || (deadline.HasValue && now >= deadline.Value);
+                TimeSpan? pause = null;
+                if (!over)
+                {
+                    pause = interval;
+                    if (deadline.HasValue && deadline.Value - now < pause.Value) pause = deadline.Value - now;
+                }
+                onProgress?.Invoke(Progress(jobs, notFound, now - started, pause, deadline.HasValue ? deadline.Value - now : (TimeSpan?)null));
+                if (over) break;
+
+                await clock.Delay(pause!.Value, cancellationToken).ConfigureAwait(false);
+                var doubled = TimeSpan.FromTicks(interval.Ticks * 2);
+                interval = doubled > InvitePollMaxInterval ? InvitePollMaxInterval : doubled;
+            }
+
+            foreach (var job in jobs)
+            {
+                if (notFound.Contains(job)) outcome.NotFound.Add(job);
+                else outcome.Jobs.Add(job);
+            }
+            outcome.Pending.AddRange(pending);
+            outcome.TimedOut = pending.Count > 0;
+            outcome.Elapsed = clock.UtcNow - started;
+            return outcome;
+        }
+
+        private static InviteWaitProgress Progress(IReadOnlyList<PortalInviteJob> jobs, HashSet<PortalInviteJob> notFound, TimeSpan elapsed, TimeSpan? next, TimeSpan? left)
+        {
+            var known = jobs.Where(j => !notFound.Contains(j)).ToList();
+            return new InviteWaitProgress
+            {
+                TotalJobs = known.Count,
+                CompletedJobs = known.Count(j => j.IsCompleted),
+                TotalRecords = known.Sum(j => j.RecordCount),
+                CompletedRecords = known.Where(j => j.IsCompleted).Sum(j => j.RecordCount),
+                Elapsed = elapsed,
+                NextCheckIn = next,
+                TimeLeft = left.HasValue && left.Value < TimeSpan.Zero ? TimeSpan.Zero : left,
+            };
+        }
+
+        internal static string InviteJobsPath(string module) => "/" + ZohoRequest.Segment(module) + "/actions/portal_invite";
+
+        private static void Apply(PortalInviteJob job, InviteJobBody body)
+        {
+            job.Status = body.Status ?? string.Empty;
+            job.Results = body.Data?.Select(item =>
+            {
+                var result = ToInviteResult(item, job.Module, job.JobId, job.UserTypeId, job.Type);
+                result.RecordId = item.GetDetail("id") ?? item.GetDetail("record_id");
+                return result;
+            }).ToList();
+        }
+
+        /// <summary>
+        /// With the records a job carried known, gives each exactly one result: Zoho's result
+        /// naming it, else an unnamed one (Zoho leaves details empty for some errors, seed 000),
+        /// else a NO_RESULT error. Without them, the results stay as Zoho sent them.
+        /// </summary>
+        private static List<PortalInviteResult> MatchInviteResults(PortalInviteJob job, List<PortalInviteResult> results)
+        {
+            if (job.RecordIds == null || job.RecordIds.Count == 0) return results;
+            var items = results.Select(r => new ZohoActionResult
+            {
+                Code = r.Code,
+                Status = r.Status,
+                Message = r.Message,
+                Details = r.RecordId == null ? r.Details : new Dictionary<string, string?>(r.Details) { ["id"] = r.RecordId },
+            }).ToList();
+            var matched = MatchResults(job.RecordIds, items, "id").ToList();
+            var list = new List<PortalInviteResult>(matched.Count);
+            for (var i = 0; i < matched.Count; i++)
+            {
+                var item = matched[i];
+                if (item.Code == "NO_RESULT") item.Message = "Zoho's job result did not mention this record; whether it was invited is unknown.";
+                var result = ToInviteResult(item, job.Module, job.JobId, job.UserTypeId, job.Type);
+                result.RecordId = job.RecordIds[i];
+                list.Add(result);
+            }
+            return list;
+        }
+
+        private static PortalInviteResult ToInviteResult(ZohoActionResult item, string module, string? jobId, string? userTypeId, PortalInviteType? type) =>
+            new PortalInviteResult
+            {
+                Module = module,
+                Code = item.Code,
+                Status = item.Status,
+                Message = item.Message,
+                JobId = jobId,
+                UserTypeId = userTypeId,
+                Type = type,
+                Details = item.Details ?? new Dictionary<string, string?>(),
+            };
+    }
+}
