@@ -15,6 +15,16 @@ internal sealed class CommandHelpBuilder
     private const string WhatIfText = "Shows what would happen if the cmdlet runs. The cmdlet is not run and no request that changes anything is sent.";
     private const string ConfirmText = "Prompts you for confirmation before running the cmdlet.";
 
+    // The engine adds these to cmdlets with SupportsPaging; they have no property to carry a doc comment.
+    private static readonly Dictionary<string, string> EngineParameterText = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["WhatIf"] = WhatIfText,
+        ["Confirm"] = ConfirmText,
+        ["First"] = "Gets only the first N objects. Pages past the ones needed are not requested.",
+        ["Skip"] = "Ignores the first N objects and then gets the remaining ones.",
+        ["IncludeTotalCount"] = "Reports the number of objects before the objects themselves. The count is exact only when the API tells it; otherwise it is marked as an estimate of unknown accuracy.",
+    };
+
     private readonly DocComments _docs;
     private readonly List<string> _warnings = new();
 
@@ -86,12 +96,10 @@ internal sealed class CommandHelpBuilder
             var all = group.ToList();
             var first = all[0];
             var property = FindProperty(cmdlet.ImplementingType, first.Name);
-            var shouldProcess = IsShouldProcessParameter(first.Name);
-
             IReadOnlyList<string> description;
-            if (shouldProcess && property == null)
+            if (property == null && EngineParameterText.TryGetValue(first.Name, out var engineText))
             {
-                description = new[] { first.Name == "WhatIf" ? WhatIfText : ConfirmText };
+                description = new[] { engineText };
             }
             else
             {
