@@ -83,6 +83,8 @@ public sealed class EmulatorProtocolTests
     [InlineData("PATCH", "/crm/v8/settings/portals", null, 400, "INVALID_REQUEST_METHOD")]
     [InlineData("POST", "/crm/v8/settings/portals", "{\"portals\":[{\"name\":", 400, "JSON_PARSE_ERROR")]
     [InlineData("POST", "/crm/v8/settings/portals", "[1,2]", 400, "INVALID_DATA")]
+    [InlineData("POST", "/crm/v8/settings/portals", "{\"portals\":[{\"name\":\"Alpha1\",\"name\":\"Beta12\"}]}", 400, "JSON_PARSE_ERROR")]
+    [InlineData("POST", "/crm/v8/Contacts/actions/portal_invite", "{\"data\":[{\"id\":\"1\"}],\"data\":[]}", 400, "JSON_PARSE_ERROR")]
     [InlineData("GET", "/crm/v8/settings/portals/NoSuchPortal/user_type", null, 400, "INVALID_DATA")]
     public async Task BadRequests_GetZohosErrorAnswers(string method, string path, string? body, int status, string code)
     {

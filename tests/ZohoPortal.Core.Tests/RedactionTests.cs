@@ -37,6 +37,15 @@ public sealed class RedactionTests
         Assert.Contains("***", redacted);
     }
 
+    [Theory]
+    [InlineData("{\"code\":\"INVALID_TOKEN\",\"status\":\"error\"}")]
+    [InlineData("{\"code\" : \"ALREADY_USED\"}")]
+    [InlineData("error_code=LIMIT&x=1")]
+    public void Redactor_LeavesZohoErrorCodesReadable(string text)
+    {
+        Assert.Equal(text, new Redactor().Redact(text));
+    }
+
     [Fact]
     public void Redactor_MasksRegisteredSecretsAnywhere()
     {

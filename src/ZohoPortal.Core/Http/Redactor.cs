@@ -14,7 +14,13 @@ namespace ZohoPortal.Core.Http
         internal const string Mask = "***";
 
         private static readonly Regex SecretFields = new Regex(
-            "(?<key>\"?(?:access_token|refresh_token|client_secret|code|token)\"?\\s*[:=]\\s*\"?)(?<value>[^\"&\\s,}]+)",
+            "(?<key>\"?(?:access_token|refresh_token|client_secret|token)\"?\\s*[:=]\\s*\"?)(?<value>[^\"&\\s,}]+)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        // A grant code only travels as a form or query field. In JSON, "code" is Zoho's error code
+        // (INVALID_TOKEN, ALREADY_USED...), which must stay readable in -Debug output.
+        private static readonly Regex GrantCodeField = new Regex(
+            "(?<key>(?<![\\w\"])code=)(?<value>[^&\\s\"]+)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private static readonly Regex AuthHeader = new Regex(
@@ -39,6 +45,7 @@ namespace ZohoPortal.Core.Http
         {
             if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
             var result = SecretFields.Replace(text, m => m.Groups["key"].Value + Mask);
+            result = GrantCodeField.Replace(result, m => m.Groups["key"].Value + Mask);
             result = AuthHeader.Replace(result, m => m.Groups["key"].Value + Mask);
             foreach (var secret in _snapshot)
             {

@@ -80,10 +80,6 @@ namespace ZohoPortal.Emulator.Endpoints
                 {
                     return v.Response;
                 }
-                catch (System.ArgumentException)
-                {
-                    return DuplicateKey();
-                }
             }
         }
 
@@ -136,10 +132,6 @@ namespace ZohoPortal.Emulator.Endpoints
                 {
                     return v.Response;
                 }
-                catch (System.ArgumentException)
-                {
-                    return DuplicateKey();
-                }
             }
         }
 
@@ -172,12 +164,6 @@ namespace ZohoPortal.Emulator.Endpoints
                 return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("Portal user type deleted successfully.", Zj.Details(("id", id)))));
             }
         }
-
-        /// <summary>
-        /// JsonObject builds its dictionary lazily and throws on a repeated key the first time the
-        /// object is read; Zoho's parser refuses such a body, so the emulator answers as for bad JSON.
-        /// </summary>
-        private static EmulatorResponse DuplicateKey() => Zj.Fail(400, "JSON_PARSE_ERROR", "Invalid JSON format", new JsonObject());
 
         /// <summary>The route's portal and user type; null plus Zoho's answer when either is unknown.</summary>
         private static UserTypeState? Find(RouteContext ctx, out EmulatorResponse? error)

@@ -39,8 +39,9 @@ namespace ZohoPortal.Emulator.Http
             try
             {
                 node = string.IsNullOrWhiteSpace(Request.Body) ? null : JsonNode.Parse(Request.Body);
+                RefuseRepeatedKeys(node);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException || e is ArgumentException)
             {
                 error = Zj.Fail(400, "JSON_PARSE_ERROR", "Invalid JSON format", new JsonObject());
                 return null;
@@ -48,6 +49,24 @@ namespace ZohoPortal.Emulator.Http
             if (node is JsonObject obj) return obj;
             error = Zj.Fail(400, "INVALID_DATA", "body", Zj.Details(("expected_data_type", "jsonobject")));
             return null;
+        }
+
+        /// <summary>
+        /// JsonObject builds its dictionary lazily and throws ArgumentException on a repeated key
+        /// the first time it is read, which would otherwise surface deep inside an endpoint. Zoho's
+        /// parser refuses such a body, so every object is touched here once, up front.
+        /// </summary>
+        private static void RefuseRepeatedKeys(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var pair in obj) RefuseRepeatedKeys(pair.Value);
+                    break;
+                case JsonArray array:
+                    foreach (var item in array) RefuseRepeatedKeys(item);
+                    break;
+            }
         }
     }
 
