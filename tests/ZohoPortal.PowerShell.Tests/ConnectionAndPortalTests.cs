@@ -54,6 +54,32 @@ public sealed class ConnectionAndPortalTests : IDisposable
         Assert.Contains("The entered portal name is already in use", error.ErrorDetails.Message);
     }
 
+    [Theory]
+    [InlineData("Remove-Portal")]
+    [InlineData("Get-PortalUserType -Name Partners | Remove-PortalUserType")]
+    [InlineData("Get-PortalUser -UserType Customers -First 2 | Disable-PortalUser")]
+    public void HighImpactChange_InAHostThatCannotPrompt_ExplainsForceAndSendsNothing(string command)
+    {
+        _ps.RunClean("Connect-ZohoPortal -Emulator");
+
+        var result = _ps.Run(command);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ConfirmationNotPossible", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        Assert.Contains("-Force", error.ErrorDetails?.RecommendedAction ?? "");
+        var changes = _ps.RunClean("(Get-ZohoPortalConnection).Emulator.RequestLog.Entries | Where-Object { $_.Method -ne 'GET' -and $_.Path -like '/crm/*' }");
+        Assert.Empty(changes);
+    }
+
+    [Fact]
+    public void Force_SkipsThePrompt_ButVerboseStillNamesTheOperation()
+    {
+        var result = _ps.Run("Connect-ZohoPortal -Emulator; Get-PortalUser -UserType Customers -First 1 | Disable-PortalUser -Force -Verbose");
+        Assert.Empty(result.Errors);
+        Assert.Contains(result.Verbose, v => v.StartsWith("Performing the operation \"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void RemovePortal_WhatIf_SendsNothing()
     {

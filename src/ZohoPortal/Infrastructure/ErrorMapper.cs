@@ -26,6 +26,11 @@ namespace ZohoPortal.Infrastructure
                     return WithDetails(new ErrorRecord(n, "NotConnected", ErrorCategory.InvalidOperation, target), n.Message, "Run Connect-ZohoPortal first (Connect-ZohoPortal -Emulator works offline).");
                 case ZohoPortalCmdletException c:
                     return WithDetails(new ErrorRecord(c, c.ErrorId, c.Category, target ?? c.Target), c.Message, c.RecommendedAction);
+                case System.Management.Automation.Host.HostException host:
+                    // ShouldProcess asked for confirmation in a host that cannot prompt (a runbook, a scheduled job, a hosted runspace).
+                    return WithDetails(new ErrorRecord(host, "ConfirmationNotPossible", ErrorCategory.InvalidOperation, target),
+                        "This change needs confirmation, but this PowerShell host cannot prompt, so nothing was changed.",
+                        "In unattended scripts add -Force (or -Confirm:$false) to confirm in advance; run with -WhatIf first to see what would change.");
                 case ArgumentException arg:
                     return new ErrorRecord(arg, "InvalidArgument", ErrorCategory.InvalidArgument, target);
                 default:
@@ -110,7 +115,8 @@ namespace ZohoPortal.Infrastructure
                 case "INVALID_TOKEN":
                 case "INVALID_OAUTHTOKEN": return "The access token expired or was revoked; run Connect-ZohoPortal again.";
                 case "OAUTH_SCOPE_MISMATCH": return "Generate the token with the scope ZohoCRM.settings.clientportal.ALL.";
-                case "LICENSE_LIMIT_EXCEEDED": return "The org's portal licence limit is reached (at most 5 user types).";
+                case "LICENSE_LIMIT_EXCEEDED":
+                case "LIMIT_EXCEEDED": return "The org's portal licence is used up: Zoho allows at most 5 user types per org, and the licence caps how many portal users there can be. Remove an unused user type or portal users, or extend the licence.";
                 default: return null;
             }
         }

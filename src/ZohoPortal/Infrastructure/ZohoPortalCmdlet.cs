@@ -150,8 +150,10 @@ namespace ZohoPortal.Infrastructure
         /// </summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)
         {
-            if (force && !IsWhatIf() && !IsExplicitConfirm()) return true;
-            return ShouldProcess(target, action);
+            if (!force || IsWhatIf() || IsExplicitConfirm()) return ShouldProcess(target, action);
+            // ShouldProcess writes this line under -Verbose; skipping it must not make -Force runs quieter.
+            WriteVerbose("Performing the operation \"" + action + "\" on target \"" + target + "\".");
+            return true;
         }
 
         private bool IsWhatIf()
