@@ -18,11 +18,26 @@ using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.Cr
 runspace.Open();
 using var ps = PowerShell.Create();
 ps.Runspace = runspace;
+// Printed as they happen, so an error shows up under the step that caused it.
+var errorCount = 0;
+ps.Streams.Error.DataAdded += (_, e) =>
+{
+    var error = ps.Streams.Error[e.Index];
+    Interlocked.Increment(ref errorCount);
+    Console.Error.WriteLine("ERROR: " + error + " (" + error.FullyQualifiedErrorId + ")");
+};
 ps.AddScript("$ErrorActionPreference = 'Continue'; Import-Module '" + manifest.Replace("'", "''") + "'; & '" + scriptPath.Replace("'", "''") + "'")
   .AddCommand("Out-Default");
-ps.Invoke();
-foreach (var error in ps.Streams.Error) Console.Error.WriteLine("ERROR: " + error + " (" + error.FullyQualifiedErrorId + ")");
-return ps.HadErrors ? 1 : 0;
+try
+{
+    ps.Invoke();
+}
+catch (RuntimeException e)
+{
+    Console.Error.WriteLine("ERROR: " + e.Message + " (" + e.ErrorRecord.FullyQualifiedErrorId + ")");
+    return 1;
+}
+return errorCount > 0 ? 1 : 0;
 
 static string FindRoot()
 {

@@ -161,7 +161,7 @@ namespace ZohoPortal.Core
             var bodies = await Http.SendAsync(request, r => ReadWrapped(r, ZohoJsonContext.Default.InviteJobsEnvelope, e => e.Jobs), cancellationToken).ConfigureAwait(false);
             var body = bodies.FirstOrDefault(b => b.JobId == jobId) ?? bodies.FirstOrDefault();
             if (body == null) return null;
-            var job = new PortalInviteJob { JobId = body.JobId ?? jobId, Module = module };
+            var job = new PortalInviteJob { JobId = body.JobId ?? jobId, Module = module, CheckedAt = Options.Clock.UtcNow };
             Apply(job, body);
             return job;
         }
@@ -175,7 +175,7 @@ namespace ZohoPortal.Core
             var bodies = await Http.SendAsync(request, r => ReadWrapped(r, ZohoJsonContext.Default.InviteJobsEnvelope, e => e.Jobs), cancellationToken).ConfigureAwait(false);
             return bodies.Select(body =>
             {
-                var job = new PortalInviteJob { JobId = body.JobId ?? string.Empty, Module = module };
+                var job = new PortalInviteJob { JobId = body.JobId ?? string.Empty, Module = module, CheckedAt = Options.Clock.UtcNow };
                 Apply(job, body);
                 return job;
             }).ToList();

@@ -322,7 +322,9 @@ public sealed class InviteTests
         var job = (await org.Client.StartBulkInviteAsync("Contacts", [record.Id], customers.Id)).Single().Job!;
 
         Assert.Null(await org.Client.GetInviteJobAsync("Customer", job.JobId));
-        Assert.Single(await org.Client.GetInviteJobsAsync("Contacts"));
+        var listed = Assert.Single(await org.Client.GetInviteJobsAsync("Contacts"));
+        Assert.Equal(org.Clock.UtcNow, listed.CheckedAt);
+        Assert.Equal(org.Clock.UtcNow, (await org.Client.GetInviteJobAsync("Contacts", job.JobId))!.CheckedAt);
         var e = await Assert.ThrowsAsync<ZohoApiException>(() => org.Client.GetInviteJobsAsync("Notes"));
         Assert.Equal("INVALID_MODULE", e.Code);
     }
