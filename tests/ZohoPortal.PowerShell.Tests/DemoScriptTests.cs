@@ -1,0 +1,28 @@
+namespace ZohoPortal.PowerShell.Tests;
+
+/// <summary>
+/// samples/demo.ps1 is the README's main job; it runs here as in the demo host, so a change that
+/// breaks the scenario breaks the build rather than a newcomer's first impression.
+/// </summary>
+public sealed class DemoScriptTests : IDisposable
+{
+    private readonly PowerShellSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Fact]
+    public void Demo_RunsWithoutErrors_AndLeavesTheOrgAsItTells()
+    {
+        var script = Path.Combine(ModulePath.RepoRoot, "samples", "demo.ps1");
+        var result = _ps.Run("$ErrorActionPreference = 'Continue'; & '" + script.Replace("'", "''") + "'");
+        Assert.True(result.Errors.Count == 0, "The demo wrote errors: " + string.Join("; ", result.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+
+        // Partners is retired into Customers; nobody is lost: 2 x 300 seeded users plus the
+        // invited contacts that have an email (the seed leaves 1 contact in 25 without one).
+        var types = _ps.RunClean("Get-PortalUserType").ToList();
+        Assert.Equal(new[] { "Customers", "Premium" }, types.Select(t => (string)t.Properties["Name"].Value).OrderBy(n => n));
+        Assert.Equal(600 + 150 - 150 / 25, types.Sum(t => (int)t.Properties["NoOfUsers"].Value));
+        var transfers = _ps.RunClean("@((Get-ZohoPortalConnection).Emulator.RequestLog.Entries | Where-Object Path -like '*/users/action/transfer').Count")[0].BaseObject;
+        Assert.Equal(4, transfers);
+    }
+}
