@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using ZohoPortal.Core.Models;
-using ZohoPortal.Infrastructure;
 
 namespace ZohoPortal.Cmdlets.Users
 {
@@ -20,35 +17,8 @@ namespace ZohoPortal.Cmdlets.Users
     /// </example>
     [Cmdlet(VerbsLifecycle.Disable, "PortalUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(PortalUser))]
-    public sealed class DisablePortalUserCmdlet : PortalUserBulkCmdlet
+    public sealed class DisablePortalUserCmdlet : PortalUserStatusCmdlet
     {
-        #region Parameters
-
-        /// <summary><para type="description">Changes the status without asking for confirmation (-WhatIf and an explicit -Confirm still apply).</para></summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        #endregion
-
-        protected override string Activity => "Deactivating";
-
-        protected override int ProgressThreshold => ActiveConnection.MaxConcurrency;
-
-        #region Overrides
-
-        protected override bool ConfirmGroup(UserGroup group, string target) =>
-            ShouldProcessUnlessForced(Force, target, PortalUserStatusChanger.Action(group, active: false));
-
-        protected override Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run) =>
-            PortalUserStatusChanger.RunAsync(Client, groups, active: false, run, Report);
-
-        protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result)
-        {
-            var copy = CopyOf(item);
-            copy.Active = false;
-            return copy;
-        }
-
-        #endregion
+        protected override bool TargetActive => false;
     }
 }

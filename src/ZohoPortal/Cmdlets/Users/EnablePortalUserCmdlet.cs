@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using ZohoPortal.Core.Models;
-using ZohoPortal.Infrastructure;
 
 namespace ZohoPortal.Cmdlets.Users
 {
@@ -20,35 +17,8 @@ namespace ZohoPortal.Cmdlets.Users
     /// </example>
     [Cmdlet(VerbsLifecycle.Enable, "PortalUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(PortalUser))]
-    public sealed class EnablePortalUserCmdlet : PortalUserBulkCmdlet
+    public sealed class EnablePortalUserCmdlet : PortalUserStatusCmdlet
     {
-        #region Parameters
-
-        /// <summary><para type="description">Changes the status without asking for confirmation (-WhatIf and an explicit -Confirm still apply).</para></summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        #endregion
-
-        protected override string Activity => "Activating";
-
-        protected override int ProgressThreshold => ActiveConnection.MaxConcurrency;
-
-        #region Overrides
-
-        protected override bool ConfirmGroup(UserGroup group, string target) =>
-            ShouldProcessUnlessForced(Force, target, PortalUserStatusChanger.Action(group, active: true));
-
-        protected override Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run) =>
-            PortalUserStatusChanger.RunAsync(Client, groups, active: true, run, Report);
-
-        protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result)
-        {
-            var copy = CopyOf(item);
-            copy.Active = true;
-            return copy;
-        }
-
-        #endregion
+        protected override bool TargetActive => true;
     }
 }
