@@ -89,7 +89,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (body == null) return bad!;
             lock (ctx.Org.Sync)
             {
-                var type = Find(ctx, out var missing);
+                var type = UserEndpoints.FindType(ctx, out var missing);
                 if (type == null) return missing!;
                 try
                 {
@@ -139,7 +139,7 @@ namespace ZohoPortal.Emulator.Endpoints
         {
             lock (ctx.Org.Sync)
             {
-                var type = Find(ctx, out var missing);
+                var type = UserEndpoints.FindType(ctx, out var missing);
                 if (type == null) return missing!;
                 if (type.Default)
                     return Zj.FailWrapped(400, "user_type", "NOT_ALLOWED", "The default user type cannot be deleted.", Zj.Details(("resource_path_index", 4)));
@@ -163,20 +163,6 @@ namespace ZohoPortal.Emulator.Endpoints
                 var id = JsonValue.Create(long.Parse(type.Id, CultureInfo.InvariantCulture));
                 return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("Portal user type deleted successfully.", Zj.Details(("id", id)))));
             }
-        }
-
-        /// <summary>The route's portal and user type; null plus Zoho's answer when either is unknown.</summary>
-        private static UserTypeState? Find(RouteContext ctx, out EmulatorResponse? error)
-        {
-            error = null;
-            if (PortalEndpoints.Find(ctx) == null)
-            {
-                error = PortalEndpoints.NoSuchPortal();
-                return null;
-            }
-            var type = ctx.Org.FindUserType(ctx["userTypeId"]);
-            if (type == null) error = Zj.Fail(400, "INVALID_DATA", "Invalid user type id", Zj.Details(("resource_path_index", 4)));
-            return type;
         }
 
         internal static JsonObject ToJson(OrgState org, UserTypeState type, bool includeModules)
