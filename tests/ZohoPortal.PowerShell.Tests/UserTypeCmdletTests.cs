@@ -409,7 +409,9 @@ public sealed class UserTypeCmdletTests : IDisposable
     {
         _ps.RunClean("$c = Connect-ZohoPortal -Emulator -PassThru; $null = Get-PortalUserType; $c.Emulator.RequestLog.Clear()");
 
-        foreach (var line in new[] { "Remove-PortalUserType -Identity Pa", "Set-PortalUserType Pa", "Get-PortalUserType -Name Pa", "Remove-PortalUserType X -TransferUsersTo Pa" })
+        foreach (var line in new[] { "Remove-PortalUserType -Identity Pa", "Set-PortalUserType Pa", "Get-PortalUserType -Name Pa", "Remove-PortalUserType X -TransferUsersTo Pa",
+            "Get-PortalUser -UserType Pa", "Move-PortalUser -Destination Pa", "Remove-PortalUser -Id 1 -UserType Pa",
+            "Disable-PortalUser -Id 1 -UserType Pa", "Send-PortalInvite -RecordId 1 -UserType Pa" })
         {
             var matches = _ps.RunClean("[System.Management.Automation.CommandCompletion]::CompleteInput('" + line + "', " + line.Length + ", $null).CompletionMatches | ForEach-Object CompletionText");
             Assert.Equal("Partners", Assert.Single(matches).BaseObject);

@@ -48,6 +48,7 @@ namespace ZohoPortal.Infrastructure
 
         /// <summary><para type="description">The user type the -Id users belong to now: its id, its name, or the object from Get-PortalUserType.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        [ArgumentCompleter(typeof(UserTypeNameCompleter))]
         public UserTypeIdentity? UserType { get; set; }
 
         /// <summary><para type="description">The portal of the -Id users. Default: the org's portal. Users from Get-PortalUser carry their own.</para></summary>

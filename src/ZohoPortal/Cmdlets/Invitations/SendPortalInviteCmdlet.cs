@@ -55,6 +55,7 @@ namespace ZohoPortal.Cmdlets.Invitations
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("UserTypeId")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(UserTypeNameCompleter))]
         public UserTypeIdentity? UserType { get; set; }
 
         /// <summary><para type="description">The personality module of the records (an API name such as Contacts). Default: the user type's personality module. Binds from a Module property of piped objects.</para></summary>

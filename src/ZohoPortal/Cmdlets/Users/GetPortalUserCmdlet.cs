@@ -47,6 +47,7 @@ namespace ZohoPortal.Cmdlets.Users
 
         /// <summary><para type="description">The user type(s) to list: id, name, or the objects from Get-PortalUserType (from the pipeline too). Default: every user type of the portal.</para></summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(UserTypeNameCompleter))]
         public UserTypeIdentity[]? UserType { get; set; }
 
         /// <summary><para type="description">The portal. Default: the org's portal. Binds the PortalName of piped user types.</para></summary>

@@ -35,6 +35,7 @@ namespace ZohoPortal.Cmdlets.Users
 
         /// <summary><para type="description">The user type to move the users to: its id, its name, or the object from Get-PortalUserType.</para></summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [ArgumentCompleter(typeof(UserTypeNameCompleter))]
         public UserTypeIdentity Destination { get; set; } = null!;
 
         #endregion
