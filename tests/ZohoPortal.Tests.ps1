@@ -196,6 +196,186 @@ Describe 'Fault injection' {
     }
 }
 
+Describe 'User types' {
+    BeforeEach {
+        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 3 -PassThru
+        $contacts = New-PortalUserTypeModule -Module Contacts -Permission View -Layout Standard -View 'All Contacts'
+        $notes = New-PortalUserTypeModule -Module Notes -Permission View
+    }
+
+    It 'creates, changes and removes a user type as typed at a prompt' {
+        $created = New-PortalUserType -Name Dealers -Module $contacts, $notes -Active
+
+        $created.Name | Should -Be 'Dealers'
+        $c.Emulator.Org.UserTypeCount | Should -Be 3
+
+        Set-PortalUserType -Identity Dealers -NewName 'Premium Dealers'
+        (Get-PortalUserType -Name 'Premium Dealers').Name | Should -Be 'Premium Dealers'
+
+        Remove-PortalUserType -Identity 'Premium Dealers' -Force
+        $c.Emulator.Org.UserTypeCount | Should -Be 2
+    }
+
+    It 'a sixth user type fails with LICENSE_LIMIT_EXCEEDED' {
+        foreach ($name in 'Third', 'Fourth', 'Fifth', 'Sixth') {
+            $null = New-PortalUserType -Name $name -Module $contacts, $notes -ErrorVariable +failures -ErrorAction SilentlyContinue
+        }
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LICENSE_LIMIT_EXCEEDED,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
+        $c.Emulator.Org.UserTypeCount | Should -Be 5
+    }
+
+    It 'Remove-PortalUserType on a type with users and no -TransferUsersTo explains what to do' {
+        $null = Get-Portal
+        $c.Emulator.RequestLog.Clear()
+
+        Remove-PortalUserType -Identity Partners -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UserTypeHasUsers,*'
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*-TransferUsersTo*'
+        $c.Emulator.RequestLog.Count | Should -BeLessOrEqual 1
+        $c.Emulator.Org.UserTypeCount | Should -Be 2
+    }
+
+    It 'Remove-PortalUserType -TransferUsersTo moves the users, then deletes the type' {
+        Remove-PortalUserType -Identity Partners -TransferUsersTo Customers -Force
+
+        $remaining = @(Get-PortalUserType)
+        $remaining | Should -HaveCount 1
+        $remaining[0].Name | Should -Be 'Customers'
+        @(Get-PortalUser -UserType Customers).Count | Should -Be 6
+    }
+
+    It '-WhatIf sends nothing' {
+        $null = Get-PortalUserType
+        $c.Emulator.RequestLog.Clear()
+
+        New-PortalUserType -Name Dealers -Module $contacts, $notes -WhatIf
+        Get-PortalUserType -Name Partners | Remove-PortalUserType -TransferUsersTo Customers -WhatIf
+
+        @($c.Emulator.RequestLog.Entries | Where-Object { $_.Method -ne 'GET' }).Count | Should -Be 0
+        $c.Emulator.Org.UserTypeCount | Should -Be 2
+    }
+
+    It 'a user type from Get-PortalUserType pipes into Get-PortalUser' {
+        $users = @(Get-PortalUserType -Name Customers | Get-PortalUser)
+
+        $users.Count | Should -Be 3
+        $users[0].UserTypeName | Should -Be 'Customers'
+    }
+}
+
+Describe 'Portal users' {
+    It 'moves 1,050 users piped from Get-PortalUser in 6 transfer calls' {
+        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 1050 -ContactCount 0 -PassThru
+        $c.Emulator.RequestLog.Clear()
+
+        Get-PortalUser -UserType Customers | Move-PortalUser -Destination Partners
+
+        $c.Emulator.RequestLog.CountOf('POST', '/users/action/transfer') | Should -Be 6
+        @(Get-PortalUser -UserType Partners).Count | Should -Be 2100
+        @(Get-PortalUser -UserType Customers).Count | Should -Be 0
+    }
+
+    It 'reports one bad id among good ones and moves the rest' {
+        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 20 -ContactCount 0 -PassThru
+        $ids = @(Get-PortalUser -UserType Customers | ForEach-Object PersonalityId) + '1306462000099999999'
+
+        $ids | Move-PortalUser -UserType Customers -Destination Partners -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        "$($failures[0].TargetObject)" | Should -Be '1306462000099999999'
+        @(Get-PortalUser -UserType Partners).Count | Should -Be 40
+    }
+
+    It 'removes 1,200 users in 3 calls, and none with -WhatIf' {
+        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 1200 -ContactCount 0 -PassThru
+        $users = @(Get-PortalUser -UserType Customers)
+        $c.Emulator.RequestLog.Clear()
+
+        $users | Remove-PortalUser -WhatIf
+        $c.Emulator.RequestLog.CountOf('DELETE', '/users') | Should -Be 0
+
+        $users | Remove-PortalUser -Force
+        $c.Emulator.RequestLog.CountOf('DELETE', '/users') | Should -Be 3
+        @(Get-PortalUser -UserType Customers).Count | Should -Be 0
+    }
+
+    It 'keeps Zoho''s NOT_ALLOWED and ALREADY_ACTIVATED with their messages' {
+        $null = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+
+        Get-PortalUser -UserType Customers -Status NotConfirmed -First 1 |
+            Disable-PortalUser -Force -ErrorVariable disableErrors -ErrorAction SilentlyContinue
+        Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 1 |
+            Enable-PortalUser -Force -ErrorVariable enableErrors -ErrorAction SilentlyContinue
+
+        $disableErrors | Should -HaveCount 1
+        $disableErrors[0].FullyQualifiedErrorId | Should -BeLike 'NOT_ALLOWED,*'
+        $disableErrors[0].Exception.Message | Should -BeLike '*Deactivating unconfirmed user is not allowed*'
+        $enableErrors | Should -HaveCount 1
+        $enableErrors[0].FullyQualifiedErrorId | Should -BeLike 'ALREADY_ACTIVATED,*'
+    }
+
+    It 'Get-PortalUser -First 5 over 5,000 users requests one page' {
+        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 5000 -ContactCount 0 -PassThru
+        $c.Emulator.RequestLog.Clear()
+
+        $users = @(Get-PortalUser -UserType Customers -First 5)
+
+        $users.Count | Should -Be 5
+        $c.Emulator.RequestLog.CountOf('GET', '/users') | Should -Be 1
+    }
+}
+
+Describe 'Invitations' {
+    BeforeEach {
+        $c = Connect-ZohoPortal -Emulator -PassThru
+    }
+
+    It 'invites 250 piped contacts with -Wait in 3 bulk requests, one result per record' {
+        $records = $c.Emulator.Org.GetRecords('Contacts')
+        $c.Emulator.RequestLog.Clear()
+
+        $results = @($records | Send-PortalInvite -UserType Customers -Wait -Force -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $c.Emulator.RequestLog.CountOf('POST', '/Contacts/actions/portal_invite') | Should -Be 3
+        $results.Count | Should -Be 250
+        @($results | Where-Object Code -eq 'SUCCESS').Count | Should -Be 192
+        @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'INVALID_DATA,*' }).Count | Should -Be 8
+        @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'CANNOT_PROCESS,*' }).Count | Should -Be 50
+    }
+
+    It 'an unknown job id is a non-terminating ObjectNotFound error' {
+        $jobs = Get-PortalInviteJob -JobId 999 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $jobs | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'Get-PortalInviteJob without an id lists every job' {
+        $c.Emulator.Options.JobDelay = [TimeSpan]::Zero
+        $null = $c.Emulator.Org.GetRecords('Contacts') | Send-PortalInvite -UserType Customers -Force
+
+        @(Get-PortalInviteJob).Count | Should -Be 3
+    }
+
+    It 'Wait-PortalInviteJob on a job that never completes ends at the timeout' {
+        $c.Emulator.Options.JobDelay = [System.Threading.Timeout]::InfiniteTimeSpan
+        $job = @($c.Emulator.Org.GetRecords('Contacts'))[0..2] | Send-PortalInvite -UserType Customers -Force
+
+        $waited = $job | Wait-PortalInviteJob -Timeout 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $waited.Status | Should -Be 'in_progress'
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InviteJobTimeout,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+    }
+}
+
 Describe 'Help' {
     BeforeAll {
         $commonParameters = @(

@@ -45,7 +45,10 @@ public sealed class ScriptFileTests : IDisposable
                     }
                 }
                 $binding = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($commandAst, $true)
+                # A command that is not first in its pipeline gets its mandatory input from there.
+                $piped = $commandAst.Parent -is [System.Management.Automation.Language.PipelineAst] -and $commandAst.Parent.PipelineElements.IndexOf($commandAst) -gt 0
                 foreach ($failure in $binding.BindingExceptions.GetEnumerator()) {
+                    if ($piped -and $failure.Value.BindingException.ErrorId -eq 'MissingArgument') { continue }
                     $problems.Add("$where -> $($failure.Value.BindingException.ErrorId) ($($failure.Key))")
                 }
             }
@@ -115,13 +118,14 @@ public sealed class ScriptFileTests : IDisposable
             "Connect-ZohoPortal -Emulator -ClientId x",
             "Remove-Portal -Nam ZylkerAutos",
             "Get-Portal -PortalName ZylkerAutos",
-            "Get-Portal a b");
+            "Get-Portal a b",
+            "Get-PortalUser | Move-PortalUser -Destination Partners");
         var ast = Parser.ParseInput(script, out _, out var parseErrors);
         Assert.Empty(parseErrors);
 
         var (checkedCommands, problems) = CheckUsage(ast, "sample");
 
-        Assert.Equal(5, checkedCommands);
+        Assert.Equal(7, checkedCommands);
         Assert.Contains(problems, p => p.StartsWith("sample:1:", StringComparison.Ordinal) && p.Contains("has no parameter -Nmae"));
         Assert.Contains(problems, p => p.StartsWith("sample:2:", StringComparison.Ordinal) && p.Contains("Get-Portals is not a ZohoPortal command"));
         Assert.Contains(problems, p => p.StartsWith("sample:3:", StringComparison.Ordinal) && p.Contains("AmbiguousParameterSet"));
@@ -130,5 +134,7 @@ public sealed class ScriptFileTests : IDisposable
         // Aliases are fine.
         Assert.DoesNotContain(problems, p => p.StartsWith("sample:5:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("sample:6:", StringComparison.Ordinal) && p.Contains("PositionalParameterNotFound"));
+        // Input piped in stands for the mandatory parameter the static binder misses.
+        Assert.DoesNotContain(problems, p => p.StartsWith("sample:7:", StringComparison.Ordinal));
     }
 }
