@@ -23,7 +23,7 @@ public sealed class EmulatedOrg : IDisposable
     public EmulatedOrg(EmulatorSeed? seed = null, Action<EmulatorOptions>? configureEmulator = null, Action<ZohoConnectionOptions>? configureClient = null)
     {
         Clock = new FakeClock();
-        var emulatorOptions = new EmulatorOptions { Seed = seed ?? new EmulatorSeed(), Clock = () => Clock.UtcNow, JobDelay = TimeSpan.Zero };
+        var emulatorOptions = new EmulatorOptions { Seed = seed ?? new EmulatorSeed(), Clock = () => Clock.UtcNow, Wait = Clock.Delay, JobDelay = TimeSpan.Zero };
         configureEmulator?.Invoke(emulatorOptions);
         Emulator = new ZohoEmulator(emulatorOptions);
         Options = new ZohoConnectionOptions

@@ -8,7 +8,7 @@ namespace ZohoPortal.Core.Validation
     /// <summary>What an invitation request must satisfy before it is sent (§3.17-3.19, D1).</summary>
     public static class InviteRules
     {
-        private static readonly Regex ModuleName = new Regex("^[A-Za-z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant);
+        private static readonly Regex ModuleName = new Regex("\\A[A-Za-z][A-Za-z0-9_]{0,99}\\z", RegexOptions.CultureInvariant);
 
         /// <summary>The invitation languages Zoho accepts (§3.17); Zoho's default is en_US.</summary>
         public static readonly IReadOnlyList<string> Languages = new[]

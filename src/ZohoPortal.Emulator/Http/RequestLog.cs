@@ -8,8 +8,9 @@ namespace ZohoPortal.Emulator.Http
     /// <summary>One request the emulator answered.</summary>
     public sealed class RequestLogEntry
     {
-        public RequestLogEntry(string method, string path, string query, int status, DateTimeOffset time)
+        public RequestLogEntry(string method, string path, string query, int status, DateTimeOffset time, string? fault = null)
         {
+            Fault = fault;
             Method = method;
             Path = path;
             Query = query;
@@ -24,8 +25,11 @@ namespace ZohoPortal.Emulator.Http
         /// <summary>HTTP status answered; 0 when the connection was dropped.</summary>
         public int Status { get; }
         public DateTimeOffset Time { get; }
+        /// <summary>The fault injected into this request ("ConnectionReset", "CutBody after acting", ...), null when none.</summary>
+        public string? Fault { get; }
 
-        public override string ToString() => Method + " " + Path + (Query.Length > 0 ? "?" + Query : string.Empty) + " -> " + Status;
+        public override string ToString() => Method + " " + Path + (Query.Length > 0 ? "?" + Query : string.Empty) + " -> " + Status
+                                             + (Fault == null ? string.Empty : " [" + Fault + "]");
     }
 
     /// <summary>Every request answered, in order, so tests can count calls.</summary>
@@ -35,9 +39,9 @@ namespace ZohoPortal.Emulator.Http
         private readonly object _gate = new object();
         private readonly List<RequestLogEntry> _entries = new List<RequestLogEntry>();
 
-        internal void Add(string method, string path, string query, int status, DateTimeOffset time)
+        internal void Add(string method, string path, string query, int status, DateTimeOffset time, string? fault = null)
         {
-            var entry = new RequestLogEntry(method, path, Secrets.Replace(query, "$1***"), status, time);
+            var entry = new RequestLogEntry(method, path, Secrets.Replace(query, "$1***"), status, time, fault);
             lock (_gate) _entries.Add(entry);
         }
 

@@ -1,0 +1,29 @@
+using System;
+
+namespace ZohoPortal.Core.Errors
+{
+    /// <summary>
+    /// A change was sent but its answer was lost (connection dropped after sending, a 5xx that a
+    /// gateway may give after the work was done, an unreadable answer, no answer in time), so
+    /// whether Zoho acted is unknown. It is never repeated blindly: the client reads state where
+    /// the API allows; where it does not, this is what the caller gets.
+    /// </summary>
+    public sealed class ZohoOutcomeUnknownException : ZohoApiException
+    {
+        /// <summary>The code per-item results carry for users or records whose outcome is unknown.</summary>
+        public const string OutcomeUnknownCode = "OUTCOME_UNKNOWN";
+
+        public ZohoOutcomeUnknownException(string method, string display, string causeCode, string causeMessage, int httpStatus, Exception? inner)
+            : base(httpStatus, OutcomeUnknownCode,
+                display + " was sent, but its answer was lost (" + causeCode + ": " + causeMessage + "); Zoho may or may not have carried it out.",
+                null, method, display, inner)
+        {
+            CauseCode = causeCode;
+            CauseMessage = causeMessage;
+        }
+
+        /// <summary>What was seen instead of an answer: Zoho's code for a 5xx, else TRANSPORT_ERROR or INVALID_RESPONSE.</summary>
+        public string CauseCode { get; }
+        public string CauseMessage { get; }
+    }
+}
