@@ -68,6 +68,8 @@ namespace ZohoPortal.Core
             for (var offset = 0; offset < recordIds.Count; offset += MaxInviteBatch)
                 batches.Add(recordIds.Skip(offset).Take(MaxInviteBatch).ToList());
 
+            // The jobs listed now are not this run's: a lost answer is later matched only against newer ones.
+            var run = new InviteRun((await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false)).Select(j => j.JobId));
             var gate = new SemaphoreSlim(Math.Max(1, Math.Min(MaxParallelInviteRequests, Options.MaxConcurrency)));
             var callbackGate = new object();
             var tasks = batches.Select(async batch =>
@@ -75,7 +77,7 @@ namespace ZohoPortal.Core
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var submission = await SubmitBulkInviteAsync(module, batch, userTypeId, type, language, cancellationToken).ConfigureAwait(false);
+                    var submission = await SubmitBulkInviteAsync(run, module, batch, userTypeId, type, language, cancellationToken).ConfigureAwait(false);
                     if (onSubmission != null) lock (callbackGate) onSubmission(submission);
                     return submission;
                 }
@@ -94,8 +96,8 @@ namespace ZohoPortal.Core
             }
         }
 
-        private async Task<PortalInviteSubmission> SubmitBulkInviteAsync(string module, List<string> batch, string userTypeId,
-            PortalInviteType type, string? language, CancellationToken cancellationToken)
+        private async Task<PortalInviteSubmission> SubmitBulkInviteAsync(InviteRun run, string module, List<string> batch, string userTypeId,
+            PortalInviteType type, string? language, CancellationToken cancellationToken, int round = 0)
         {
             var path = InviteJobsPath(module);
             var body = new BulkInviteRequest();
@@ -115,6 +117,10 @@ namespace ZohoPortal.Core
                 answer = await Http.SendAsync(request, r => ReadActionResults(r, "portal_invite").FirstOrDefault()
                     ?? throw new JsonException("Expected one item in \"portal_invite\"."), cancellationToken).ConfigureAwait(false);
             }
+            catch (ZohoOutcomeUnknownException lost)
+            {
+                return await RecoverBulkInviteAsync(run, module, batch, userTypeId, type, language, lost, round, cancellationToken).ConfigureAwait(false);
+            }
             catch (ZohoApiException e)
             {
                 answer = new ZohoActionResult { Code = e.Code, Status = "error", Message = e.ZohoMessage, Details = e.Details.ToDictionary(kv => kv.Key, kv => kv.Value) };
@@ -127,6 +133,7 @@ namespace ZohoPortal.Core
             var jobId = answer.IsSuccess ? answer.GetDetail("job_id") : null;
             if (!string.IsNullOrEmpty(jobId))
             {
+                run.Claim(jobId!);
                 return new PortalInviteSubmission(batch, new PortalInviteJob
                 {
                     JobId = jobId!,
