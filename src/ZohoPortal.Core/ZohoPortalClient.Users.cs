@@ -204,10 +204,11 @@ namespace ZohoPortal.Core
         /// thrown, so nothing is lost. <paramref name="onBatch"/> sees each batch as it finishes.
         /// <paramref name="stopToken"/> stops before the next batch and returns the results so far;
         /// <paramref name="cancellationToken"/> aborts even the batch in flight.
+        /// <paramref name="onSending"/> (offset, count) is told just before each batch goes out.
         /// </summary>
         public Task<List<ZohoActionResult>> TransferUsersAsync(string portal, string fromUserTypeId, string toUserTypeId,
             IReadOnlyList<string> personalityIds, Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default,
-            CancellationToken stopToken = default)
+            CancellationToken stopToken = default, Action<int, int>? onSending = null)
         {
             UserTypeIdRules.Validate(fromUserTypeId, "UserType");
             UserTypeIdRules.Validate(toUserTypeId, "Destination");
@@ -225,7 +226,7 @@ namespace ZohoPortal.Core
                 new HashSet<string>((await ReadUsersAsync(portal, toUserTypeId, ids, ct).ConfigureAwait(false)).Keys, StringComparer.Ordinal);
             return BatchRunner.RunAsync(personalityIds, MaxTransferBatch, "personality_id",
                 (batch, ct) => SendVerifiedAsync(batch, Send, Moved, "POST " + path, "User has been transferred", ct),
-                onBatch, cancellationToken, stopToken);
+                onBatch, cancellationToken, stopToken, onSending);
         }
 
         /// <summary>
@@ -234,7 +235,8 @@ namespace ZohoPortal.Core
         /// <see cref="TransferUsersAsync"/>.
         /// </summary>
         public Task<List<ZohoActionResult>> DeleteUsersAsync(string portal, string userTypeId, IReadOnlyList<string> personalityIds,
-            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default)
+            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default,
+            Action<int, int>? onSending = null)
         {
             UserTypeIdRules.Validate(userTypeId, "UserType");
             ValidatePersonalityIds(personalityIds);
@@ -253,7 +255,7 @@ namespace ZohoPortal.Core
             }
             return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, "personality_id",
                 (batch, ct) => SendVerifiedAsync(batch, Send, Gone, "DELETE " + path, "Portal user deleted", ct),
-                onBatch, cancellationToken, stopToken);
+                onBatch, cancellationToken, stopToken, onSending);
         }
 
         /// <summary>
@@ -284,7 +286,7 @@ namespace ZohoPortal.Core
         /// </summary>
         public Task<ZohoActionResult?[]> ChangeUsersStatusAsync(string portal, IReadOnlyList<PortalUserRef> users, bool active,
             Action<int, ZohoActionResult>? onResult = null, int? maxInFlight = null, CancellationToken cancellationToken = default,
-            CancellationToken stopToken = default)
+            CancellationToken stopToken = default, Action<int>? onStarting = null)
         {
             if (users == null) throw new ArgumentNullException(nameof(users));
             foreach (var user in users)
@@ -329,7 +331,7 @@ namespace ZohoPortal.Core
                 {
                     return BatchRunner.Failed(user.PersonalityId, "personality_id", "TRANSPORT_ERROR", e.Message, null, 0);
                 }
-            }, onResult, cancellationToken, stopToken);
+            }, onResult, cancellationToken, stopToken, onStarting);
         }
 
         /// <summary>Zoho's answers that say the user already has the status asked for.</summary>

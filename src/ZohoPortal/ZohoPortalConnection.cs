@@ -42,6 +42,12 @@ namespace ZohoPortal
         public DateTimeOffset? TokenExpiresAt => Client.Http.TokenExpiresAt;
         public int MaxConcurrency => Client.Options.MaxConcurrency;
 
+        /// <summary>
+        /// After Ctrl+C, how long a bulk user command lets the call in flight finish before giving up
+        /// on it (its users are then reported "sent, outcome unknown"). Default 20 seconds.
+        /// </summary>
+        public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(20);
+
         /// <summary>The in-process emulator when connected with -Emulator (drive its Faults and RequestLog from tests).</summary>
         public ZohoEmulator? Emulator { get; }
         public bool IsEmulator => Emulator != null;

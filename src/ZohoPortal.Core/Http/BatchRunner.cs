@@ -42,7 +42,8 @@ namespace ZohoPortal.Core.Http
             Func<List<string>, CancellationToken, Task<List<ZohoActionResult>>> send,
             Action<BatchOutcome>? onBatch,
             CancellationToken cancellationToken,
-            CancellationToken stopToken = default)
+            CancellationToken stopToken = default,
+            Action<int, int>? onSending = null)
         {
             var results = new List<ZohoActionResult>(ids.Count);
             for (var offset = 0; offset < ids.Count; offset += batchSize)
@@ -50,6 +51,7 @@ namespace ZohoPortal.Core.Http
                 cancellationToken.ThrowIfCancellationRequested();
                 if (stopToken.IsCancellationRequested) break;
                 var batch = ids.Skip(offset).Take(batchSize).ToList();
+                onSending?.Invoke(offset, batch.Count);
                 List<ZohoActionResult> batchResults;
                 try
                 {

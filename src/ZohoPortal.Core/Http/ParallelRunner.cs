@@ -21,7 +21,8 @@ namespace ZohoPortal.Core.Http
             Func<int, CancellationToken, Task<ZohoActionResult>> send,
             Action<int, ZohoActionResult>? onResult,
             CancellationToken cancellationToken,
-            CancellationToken stopToken)
+            CancellationToken stopToken,
+            Action<int>? onStarting = null)
         {
             if (maxInFlight < 1) throw new ArgumentOutOfRangeException(nameof(maxInFlight));
             var results = new ZohoActionResult?[count];
@@ -45,6 +46,7 @@ namespace ZohoPortal.Core.Http
                 {
                     var index = Interlocked.Increment(ref next);
                     if (index >= count) return;
+                    onStarting?.Invoke(index);
                     ZohoActionResult result;
                     try
                     {

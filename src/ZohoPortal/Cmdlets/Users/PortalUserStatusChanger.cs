@@ -27,7 +27,7 @@ namespace ZohoPortal.Cmdlets.Users
                 var items = portal.SelectMany(g => g.Items).ToList();
                 var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id)).ToList();
                 await client.ChangeUsersStatusAsync(portal.Key, refs, active, (index, result) => report(items[index], result),
-                    cancellationToken: run.Abort, stopToken: run.Stop).ConfigureAwait(false);
+                    cancellationToken: run.Abort, stopToken: run.Stop, onStarting: index => run.MarkSent(items[index])).ConfigureAwait(false);
                 if (run.Stop.IsCancellationRequested) return;
             }
         }
