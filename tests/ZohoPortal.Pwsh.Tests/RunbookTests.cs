@@ -23,6 +23,7 @@ public sealed class RunbookTests
     [Theory]
     [InlineData("portals.ps1")]
     [InlineData("user-types.ps1")]
+    [InlineData("retire-user-type.ps1")]
     [InlineData("users.ps1")]
     [InlineData("remove-users.ps1")]
     [InlineData("invitations.ps1")]
@@ -45,7 +46,6 @@ public sealed class RunbookTests
 
     [Theory]
     [InlineData("ConfirmFalse")]
-    [InlineData("Force")]
     [InlineData("PreferenceNone")]
     public async Task Portals_RemovePortal_ConfirmedInAdvance_DeletesOnce(string confirmation)
     {
@@ -64,7 +64,7 @@ public sealed class RunbookTests
     [InlineData("ConfirmFalse")]
     [InlineData("Force")]
     [InlineData("PreferenceNone")]
-    public async Task UserTypes_DeactivateAndRetire_ConfirmedInAdvance(string confirmation)
+    public async Task UserTypes_Deactivate_ConfirmedInAdvance_OneUpdate(string confirmation)
     {
         using var org = new LoopbackOrg(usersPerUserType: 30, contactCount: 0);
 
@@ -72,17 +72,31 @@ public sealed class RunbookTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Partners active: False", run.Output);
-        var types = Regex.Match(run.Output, "User types: (.*)").Groups[1].Value.Trim();
-        Assert.DoesNotContain("Partners", types);
-        Assert.Contains("Customers", types);
-        Assert.Equal(1, org.Emulator.RequestLog.CountOf("PUT", "/user_type/"));
-        Assert.Equal(1, org.Emulator.RequestLog.CountOf("POST", "/users/action/transfer"));
-        Assert.Equal(1, org.Emulator.RequestLog.Entries.Count(e => e.Method == "DELETE" && e.Path.Contains("/user_type/", StringComparison.Ordinal)));
+        var change = Assert.Single(org.ChangeRequests());
+        Assert.Equal("PUT", change.Method);
+        Assert.Contains("/user_type/", change.Path);
     }
 
     [Theory]
     [InlineData("ConfirmFalse")]
     [InlineData("Force")]
+    public async Task UserTypes_Retire_ConfirmedInAdvance_MovesUsersThenDeletes(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 30, contactCount: 0);
+
+        var run = await Run(org, "retire-user-type.ps1", confirmation);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var types = Regex.Match(run.Output, "User types: (.*)").Groups[1].Value.Trim();
+        Assert.DoesNotContain("Partners", types);
+        Assert.Contains("Customers", types);
+        var changes = org.ChangeRequests().Select(e => e.Method).ToList();
+        Assert.Equal(new[] { "POST", "DELETE" }, changes);
+        Assert.Contains("/users/action/transfer", org.ChangeRequests()[0].Path);
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
     [InlineData("PreferenceNone")]
     public async Task Users_DisableToCsv_ThenEnableFromCsv_OneCallPerUserEachWay(string confirmation)
     {
