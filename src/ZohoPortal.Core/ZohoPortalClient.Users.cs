@@ -335,7 +335,7 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>Zoho's answers that say the user already has the status asked for.</summary>
-        internal static bool IsAlreadyInState(string code, bool active) =>
+        public static bool IsAlreadyInState(string code, bool active) =>
             active ? code == "ALREADY_ACTIVATED" : code == "ALREADY_DEACTIVATED" || code == "ALREADY_INACTIVE";
 
         internal static string ChangeStatusPath(string portal, string userTypeId, string personalityId) =>

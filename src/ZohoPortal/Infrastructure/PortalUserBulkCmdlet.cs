@@ -182,8 +182,6 @@ namespace ZohoPortal.Infrastructure
             AdvanceProgress();
             if (result.IsSuccess)
             {
-                if (result.GetDetail("already_in_state") == "true")
-                    EmitVerbose("Portal user " + item.Describe() + ": " + result.Message + " (" + result.Code + "); the state asked for holds, so it counts as done.");
                 if (result.GetDetail("verified_after_lost_answer") == "true")
                     EmitVerbose("Portal user " + item.Describe() + ": " + result.Message + ".");
                 if (result.Code == "SCHEDULED")
