@@ -55,7 +55,7 @@ namespace ZohoPortal.Core
                 HashSet<string> done;
                 try
                 {
-                    done = await check(batch, cancellationToken).ConfigureAwait(false);
+                    done = await ReadStateAsync(batch, check, what, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException)
                 {
@@ -89,6 +89,26 @@ namespace ZohoPortal.Core
                     for (var i = 0; i < untouched.Count; i++) byId[untouched[i]] = again[i];
                 }
                 return batch.Select(id => byId[id]).ToList();
+            }
+        }
+
+        /// <summary>
+        /// The read that settles a lost answer is worth more persistence than an ordinary call: when
+        /// it fails after its own retries, it is tried once more after a pause.
+        /// </summary>
+        private async Task<HashSet<string>> ReadStateAsync(IReadOnlyList<string> batch,
+            Func<IReadOnlyList<string>, CancellationToken, Task<HashSet<string>>> check, string what, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await check(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException)
+            {
+                var pause = Options.RetryPolicy.GetDelay(Options.RetryPolicy.MaxRetries + 1, null);
+                TraceVerbose(what + ": reading the state failed (" + e.Message + "); reading once more in " + pause.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s.");
+                await Options.Clock.Delay(pause, cancellationToken).ConfigureAwait(false);
+                return await check(batch, cancellationToken).ConfigureAwait(false);
             }
         }
 

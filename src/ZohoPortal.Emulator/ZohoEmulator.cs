@@ -76,6 +76,8 @@ namespace ZohoPortal.Emulator
             var before = fault != null && !IsAfterActing(fault) ? fault : null;
             var after = fault != null && IsAfterActing(fault) ? fault : null;
             EmulatorResponse response;
+            int? answeredStatus = null;
+            string? answeredBody = null;
             if (before != null && before.Kind == FaultKind.ExpireToken) _tokens.ExpireAllAccessTokens();
             if (before != null && before.Kind == FaultKind.Delay) await Options.Wait(before.Delay, cancellationToken).ConfigureAwait(false);
 
@@ -86,13 +88,16 @@ namespace ZohoPortal.Emulator
             else
             {
                 response = await ActAsync(request, cancellationToken).ConfigureAwait(false);
+                answeredStatus = response.Status;
+                // The real answer to a change, kept even when a fault loses it, so tests can tell what was done.
+                if (request.Method != "GET") answeredBody = response.Body;
                 if (before != null && before.Kind == FaultKind.TruncatedJson) Truncate(response);
                 if (before != null && before.Kind == FaultKind.CutBody) response.CutBody = true;
                 if (after != null) response = await LoseAnswerAsync(after, response, cancellationToken).ConfigureAwait(false);
             }
 
             RequestLog.Add(request.Method, request.Path, request.RawQuery, response.AbortConnection ? 0 : response.Status, Now,
-                after != null ? after.Kind + " after acting" : before?.Kind.ToString());
+                after != null ? after.Kind + " after acting" : before?.Kind.ToString(), answeredStatus, answeredBody);
             return response;
         }
 

@@ -26,6 +26,7 @@ namespace ZohoPortal.Core.Http
         private readonly HttpMessageInvoker _accounts;
         private readonly Redactor _redactor = new Redactor();
         private readonly TokenProvider _tokens;
+        private readonly bool _canRenew;
 
         public ZohoHttpClient(ZohoConnectionOptions options, ZohoCredential credential)
         {
@@ -43,6 +44,7 @@ namespace ZohoPortal.Core.Http
             var accountsChain = new RetryHandler(options, _redactor, new TraceHandler(options, _redactor, new AttemptTimeoutHandler(options, _transport)));
             _accounts = new HttpMessageInvoker(accountsChain, false);
             _tokens = new TokenProvider(credential, options, _accounts, _redactor);
+            _canRenew = credential.CanRefresh;
 
             _gate = new ConcurrencyGateHandler(options.MaxConcurrency, new TraceHandler(options, _redactor, new AttemptTimeoutHandler(options, _transport)));
             var apiChain = new RetryHandler(options, _redactor, new AuthHandler(_tokens, credential.CanRefresh, options, _redactor, _gate));
@@ -96,7 +98,10 @@ namespace ZohoPortal.Core.Http
                     }
                 }
                 var error = ResponseReader.ToException(request, response, _redactor);
-                var kind = status == 429 ? FailureKind.Throttled : status >= 500 ? FailureKind.ServerError : FailureKind.Final;
+                var kind = status == 429 ? FailureKind.Throttled
+                    : status >= 500 ? FailureKind.ServerError
+                    : status == 401 && _canRenew && (error.Code == "INVALID_TOKEN" || error.Code == "INVALID_OAUTHTOKEN") ? FailureKind.TokenRejected
+                    : FailureKind.Final;
                 return new AttemptFailure(kind, error, retryAfter, status);
             }
 

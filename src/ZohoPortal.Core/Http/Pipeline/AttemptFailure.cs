@@ -9,6 +9,8 @@ namespace ZohoPortal.Core.Http.Pipeline
         Throttled,
         /// <summary>The request never left (connection refused, host not found): any request may be repeated.</summary>
         NotSent,
+        /// <summary>401 INVALID_TOKEN even after renewing the token for this attempt: refused before acting, so repeatable while a token can be minted.</summary>
+        TokenRejected,
         /// <summary>5xx: a gateway or the server failed, possibly after the work was done.</summary>
         ServerError,
         /// <summary>An answer arrived but could not be read (cut body, truncated JSON).</summary>

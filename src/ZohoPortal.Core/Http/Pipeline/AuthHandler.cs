@@ -8,7 +8,8 @@ namespace ZohoPortal.Core.Http.Pipeline
 {
     /// <summary>
     /// Puts the access token on each attempt. When Zoho answers 401 INVALID_TOKEN (it refused
-    /// before acting), the token is renewed once for this request and the attempt repeated.
+    /// before acting), the token is renewed once for this attempt and the attempt repeated; a
+    /// second rejection goes back to the retry stage, which may try again after its backoff.
     /// </summary>
     internal sealed class AuthHandler : DelegatingHandler
     {
@@ -31,12 +32,11 @@ namespace ZohoPortal.Core.Http.Pipeline
             var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Zoho-oauthtoken", token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if ((int)response.StatusCode != 401 || !_canRenew || context.TokenRenewed) return response;
+            if ((int)response.StatusCode != 401 || !_canRenew) return response;
             var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             var code = ResponseReader.TryReadError(body)?.Code;
             if (code != "INVALID_TOKEN" && code != "INVALID_OAUTHTOKEN") return response;
 
-            context.TokenRenewed = true;
             response.Dispose();
             var tracer = _options.Tracer;
             if (tracer != null && tracer.IsEnabled(ZohoTraceLevel.Verbose))

@@ -41,8 +41,6 @@ namespace ZohoPortal.Core.Http.Pipeline
 
         /// <summary>Attempts handed to the transport so far.</summary>
         public int Attempts => Volatile.Read(ref _attempts);
-        /// <summary>Set once the access token was renewed after a 401 (one renewal per request).</summary>
-        public bool TokenRenewed { get; set; }
         /// <summary>The body of the latest attempt (null for reads), to tell whether it started going out.</summary>
         public SendOnceContent? LastContent { get; private set; }
 

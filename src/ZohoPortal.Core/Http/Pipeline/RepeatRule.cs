@@ -30,6 +30,7 @@ namespace ZohoPortal.Core.Http.Pipeline
             {
                 case FailureKind.Throttled:
                 case FailureKind.NotSent:
+                case FailureKind.TokenRejected:
                     return true;
                 case FailureKind.Final:
                     return false;
