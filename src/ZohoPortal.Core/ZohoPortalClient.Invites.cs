@@ -70,30 +70,17 @@ namespace ZohoPortal.Core
 
             // The jobs listed now are not this run's: a lost answer is later matched only against newer ones.
             var run = new InviteRun((await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false)).Select(j => j.JobId));
-            var gate = new SemaphoreSlim(Math.Max(1, Math.Min(MaxParallelInviteRequests, Options.MaxConcurrency)));
             var callbackGate = new object();
-            var tasks = batches.Select(async batch =>
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+            // The same bounded runner as the status changes (the pipeline's gate still caps calls on the wire).
+            var submissions = await ParallelRunner.RunAsync(batches.Count, Math.Max(1, Math.Min(MaxParallelInviteRequests, Options.MaxConcurrency)),
+                async (i, ct) =>
                 {
-                    var submission = await SubmitBulkInviteAsync(run, module, batch, userTypeId, type, language, cancellationToken).ConfigureAwait(false);
+                    var submission = await SubmitBulkInviteAsync(run, module, batches[i], userTypeId, type, language, ct).ConfigureAwait(false);
                     if (onSubmission != null) lock (callbackGate) onSubmission(submission);
                     return submission;
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }).ToList();
-            try
-            {
-                return (await Task.WhenAll(tasks).ConfigureAwait(false)).ToList();
-            }
-            finally
-            {
-                gate.Dispose();
-            }
+                }, null, cancellationToken, CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return submissions.Select(x => x!).ToList();
         }
 
         private async Task<PortalInviteSubmission> SubmitBulkInviteAsync(InviteRun run, string module, List<string> batch, string userTypeId,
@@ -121,13 +108,11 @@ namespace ZohoPortal.Core
             {
                 return await RecoverBulkInviteAsync(run, module, batch, userTypeId, type, language, lost, round, cancellationToken).ConfigureAwait(false);
             }
-            catch (ZohoApiException e)
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
             {
-                answer = new ZohoActionResult { Code = e.Code, Status = "error", Message = e.ZohoMessage, Details = e.Details.ToDictionary(kv => kv.Key, kv => kv.Value) };
-            }
-            catch (ZohoTransportException e)
-            {
-                answer = new ZohoActionResult { Code = "TRANSPORT_ERROR", Status = "error", Message = e.Message };
+                // Refused as a whole: the same conversion as every batch; each record then gets its own copy.
+                answer = ItemFailures.From(e, string.Empty, "id");
+                answer.Details.Remove("id");
             }
 
             var jobId = answer.IsSuccess ? answer.GetDetail("job_id") : null;

@@ -57,7 +57,7 @@ namespace ZohoPortal.Core
                 {
                     done = await ReadStateAsync(batch, check, what, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException)
+                catch (Exception e) when (ItemFailures.IsCallFailure(e))
                 {
                     TraceVerbose(what + ": reading the state failed too (" + e.Message + "); " + batch.Count + " users are reported with outcome unknown.");
                     return batch.Select(id => OutcomeUnknown(id, lost, e)).ToList();
@@ -77,14 +77,10 @@ namespace ZohoPortal.Core
                             ? await SendVerifiedAsync(untouched, send, check, what, doneMessage, cancellationToken, round + 1).ConfigureAwait(false)
                             : untouched.Select(id => NotDone(id, lost)).ToList();
                     }
-                    catch (ZohoApiException e)
+                    catch (Exception e) when (ItemFailures.IsCallFailure(e))
                     {
                         // The repeat was refused as a whole: that is the answer for the users it carried, not for those already done.
-                        again = untouched.Select(id => BatchRunner.Failed(id, "personality_id", e.Code, e.ZohoMessage, e.Details, e.HttpStatus)).ToList();
-                    }
-                    catch (ZohoTransportException e)
-                    {
-                        again = untouched.Select(id => BatchRunner.Failed(id, "personality_id", "TRANSPORT_ERROR", e.Message, null, 0)).ToList();
+                        again = ItemFailures.ForEach(e, untouched, "personality_id");
                     }
                     for (var i = 0; i < untouched.Count; i++) byId[untouched[i]] = again[i];
                 }
@@ -103,7 +99,7 @@ namespace ZohoPortal.Core
             {
                 return await check(batch, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException)
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
             {
                 var pause = Options.RetryPolicy.GetDelay(Options.RetryPolicy.MaxRetries + 1, null);
                 TraceVerbose(what + ": reading the state failed (" + e.Message + "); reading once more in " + pause.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s.");
@@ -122,11 +118,11 @@ namespace ZohoPortal.Core
         };
 
         internal static ZohoActionResult NotDone(string id, ZohoOutcomeUnknownException lost) =>
-            BatchRunner.Failed(id, "personality_id", lost.CauseCode,
+            ItemFailures.Failed(id, "personality_id", lost.CauseCode,
                 "Not done: the answer was lost (" + lost.CauseMessage + ") and reading the state afterwards shows the change did not take effect.", null, lost.HttpStatus);
 
         internal static ZohoActionResult OutcomeUnknown(string id, ZohoOutcomeUnknownException lost, Exception? readFailure) =>
-            BatchRunner.Failed(id, "personality_id", ZohoOutcomeUnknownException.OutcomeUnknownCode,
+            ItemFailures.Failed(id, "personality_id", ZohoOutcomeUnknownException.OutcomeUnknownCode,
                 lost.Message + (readFailure == null ? string.Empty : " Reading the state afterwards failed too: " + readFailure.Message), null, lost.HttpStatus);
 
         private void TraceVerbose(string message)

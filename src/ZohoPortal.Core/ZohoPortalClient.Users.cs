@@ -312,7 +312,7 @@ namespace ZohoPortal.Core
                         if (IsAlreadyInState(e.Code, active))
                             return new List<ZohoActionResult> { new ZohoActionResult { Code = e.Code, Status = "success", Message = e.ZohoMessage,
                                 Details = new Dictionary<string, string?> { ["personality_id"] = user.PersonalityId, ["already_in_state"] = "true" }, HttpStatus = e.HttpStatus } };
-                        return new List<ZohoActionResult> { BatchRunner.Failed(user.PersonalityId, "personality_id", e.Code, e.ZohoMessage, e.Details, e.HttpStatus) };
+                        return new List<ZohoActionResult> { ItemFailures.From(e, user.PersonalityId, "personality_id") };
                     }
                 }
                 // After a lost answer: the user is done when the read shows the status asked for.
@@ -327,9 +327,9 @@ namespace ZohoPortal.Core
                         "PUT " + ChangeStatusPath(portal, user.UserTypeId, user.PersonalityId), "Status of the user changed", ct).ConfigureAwait(false);
                     return results[0];
                 }
-                catch (ZohoTransportException e)
+                catch (Exception e) when (ItemFailures.IsCallFailure(e))
                 {
-                    return BatchRunner.Failed(user.PersonalityId, "personality_id", "TRANSPORT_ERROR", e.Message, null, 0);
+                    return ItemFailures.From(e, user.PersonalityId, "personality_id");
                 }
             }, onResult, cancellationToken, stopToken, onStarting);
         }
