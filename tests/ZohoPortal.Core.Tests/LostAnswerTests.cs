@@ -112,6 +112,23 @@ public sealed class LostAnswerTests
     }
 
     [Fact]
+    public async Task Refusal_WhoseBodyIsCut_IsNotTakenForAVerdict_TheStateIsRead()
+    {
+        // Enabling an active user: Zoho answers 400 ALREADY_ACTIVATED, but the body arrives cut. An
+        // unreadable 4xx says nothing, so the status is read: active, which is what was asked.
+        using var org = new EmulatedOrg();
+        var (customers, _) = await TypesAsync(org);
+        var user = (await UsersAsync(org, customers)).First(u => u.Active);
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.TruncatedJson) { PathContains = "/change_status", AfterActing = true });
+
+        var results = await org.Client.ChangeUsersStatusAsync(Portal, new[] { new PortalUserRef(customers, user.PersonalityId) }, active: true);
+
+        Assert.Equal("SUCCESS", results[0]!.Code);
+        Assert.Equal("true", results[0]!.GetDetail("verified_after_lost_answer"));
+        Assert.Equal(1, org.Emulator.RequestLog.CountOf("PUT", "/change_status"));
+    }
+
+    [Fact]
     public async Task LostAnswer_WhoseStateCannotBeReadEither_IsOutcomeUnknown_PerUser()
     {
         using var org = new EmulatedOrg(configureClient: o => o.RetryPolicy = new RetryPolicy(maxRetries: 1, seed: 2));

@@ -101,6 +101,8 @@ namespace ZohoPortal.Core.Http
                 var kind = status == 429 ? FailureKind.Throttled
                     : status >= 500 ? FailureKind.ServerError
                     : status == 401 && _canRenew && (error.Code == "INVALID_TOKEN" || error.Code == "INVALID_OAUTHTOKEN") ? FailureKind.TokenRejected
+                    // A 4xx is Zoho's verdict only when it can be read as one; a cut or foreign body says nothing about what was done.
+                    : error.Code == "HTTP_" + status ? FailureKind.Unreadable
                     : FailureKind.Final;
                 return new AttemptFailure(kind, error, retryAfter, status);
             }
