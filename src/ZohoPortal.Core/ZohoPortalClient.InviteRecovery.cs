@@ -84,6 +84,13 @@ namespace ZohoPortal.Core
             try
             {
                 job = await FindLostInviteJobAsync(run, module, batch, cancellationToken).ConfigureAwait(false);
+                if (job == null && lost.TimedOut)
+                {
+                    // No answer in time: Zoho may still be creating the job. Give it that long again before believing "no job".
+                    TraceVerbose("No job holds these records yet after a timeout; checking again in " + SettleTimeAfterTimeout.TotalSeconds + " s in case Zoho is still at work.");
+                    await Options.Clock.Delay(SettleTimeAfterTimeout, cancellationToken).ConfigureAwait(false);
+                    job = await FindLostInviteJobAsync(run, module, batch, cancellationToken).ConfigureAwait(false);
+                }
                 if (job != null) run.Claim(job.JobId);
             }
             catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException)

@@ -21,6 +21,9 @@ namespace ZohoPortal.Core
         /// <summary>Times a change is sent again for users a read showed untouched, after lost answers.</summary>
         internal const int MaxResendsAfterLostAnswer = 2;
 
+        /// <summary>After a timeout, how long to wait before a read showing "not done" is believed (the connection's timeout, at most 2 minutes).</summary>
+        internal TimeSpan SettleTimeAfterTimeout => Options.RequestTimeout < TimeSpan.FromMinutes(2) ? Options.RequestTimeout : TimeSpan.FromMinutes(2);
+
         /// <summary>Which of <paramref name="ids"/> are users of the user type now (and their state).</summary>
         internal async Task<Dictionary<string, PortalUser>> ReadUsersAsync(string portal, string userTypeId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
         {
@@ -63,6 +66,23 @@ namespace ZohoPortal.Core
                     return batch.Select(id => OutcomeUnknown(id, lost, e)).ToList();
                 }
                 var untouched = batch.Where(id => !done.Contains(id)).ToList();
+                if (untouched.Count > 0 && lost.TimedOut)
+                {
+                    // No answer in time: Zoho may still be working on it. Give it that long again before believing "not done".
+                    var settle = SettleTimeAfterTimeout;
+                    TraceVerbose(what + ": " + untouched.Count + " users show no change yet after a timeout; reading again in " + settle.TotalSeconds + " s in case Zoho is still at work.");
+                    try
+                    {
+                        await Options.Clock.Delay(settle, cancellationToken).ConfigureAwait(false);
+                        var later = await ReadStateAsync(untouched, check, what, cancellationToken).ConfigureAwait(false);
+                        foreach (var id in later) done.Add(id);
+                        untouched = batch.Where(id => !done.Contains(id)).ToList();
+                    }
+                    catch (Exception e) when (ItemFailures.IsCallFailure(e))
+                    {
+                        return batch.Select(id => done.Contains(id) ? Confirmed(id, doneMessage) : OutcomeUnknown(id, lost, e)).ToList();
+                    }
+                }
                 var resend = untouched.Count > 0 && round < MaxResendsAfterLostAnswer;
                 TraceVerbose(what + ": read back, " + (batch.Count - untouched.Count) + " of " + batch.Count + " users are done"
                     + (untouched.Count == 0 ? "." : resend ? "; sending again for the other " + untouched.Count + " (the read shows Zoho did not act for them)." : "; " + untouched.Count + " are not, and are reported as such."));

@@ -64,7 +64,7 @@ namespace ZohoPortal.Core.Http.Pipeline
             Trace(context.Display + ": the answer was lost (" + failure.Describe() + ") and Zoho may have acted; not repeated.");
             var api = failure.Error as ZohoApiException;
             return new ZohoOutcomeUnknownException(context.Method.Method, context.Display, api?.Code ?? "TRANSPORT_ERROR",
-                failure.Error.Message, failure.HttpStatus, failure.Error);
+                failure.Error.Message, failure.HttpStatus, failure.Error, failure.Kind == FailureKind.TimedOut);
         }
 
         private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
