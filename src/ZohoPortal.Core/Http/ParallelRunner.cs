@@ -66,7 +66,8 @@ namespace ZohoPortal.Core.Http
             }
 
             var workers = new List<Task>();
-            for (var i = 0; i < Math.Min(count, maxInFlight); i++) workers.Add(Task.Run(Worker));
+            // Started on the caller's thread, one after another, so calls go out in input order (job lists, logs and stops follow it).
+            for (var i = 0; i < Math.Min(count, maxInFlight); i++) workers.Add(Worker());
             await Task.WhenAll(workers).ConfigureAwait(false);
 
             lock (gate)
