@@ -21,7 +21,7 @@ function Show-Errors($Errors) {
 }
 
 Step 'Connect to an emulated org: 300 portal users per user type, 400 CRM contacts'
-$connection = Connect-ZohoPortal -Emulator -UsersPerUserType 300 -ContactCount 400 -PassThru
+$connection = New-ZohoPortalEmulator -UsersPerUserType 300 -ContactCount 400 | Connect-ZohoPortal -PassThru
 $connection | Out-Default
 
 Step 'The org''s portal, renamed: first what would happen, then for real'

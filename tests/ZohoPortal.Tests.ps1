@@ -39,7 +39,7 @@ Describe 'Connection' {
 
     It 'returns a connection with -PassThru that -Connection uses' {
         $first = Connect-ZohoPortal -Emulator -PassThru
-        $second = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $second = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
 
         @(Get-Portal -Connection $first).Count | Should -Be 1
         @(Get-Portal -Connection $second).Count | Should -Be 0
@@ -76,7 +76,7 @@ Describe 'Portals' {
     }
 
     It 'New-Portal rejects a short name before sending any request' {
-        $empty = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $empty = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
         $empty.Emulator.RequestLog.Clear()
 
         New-Portal -Name 'ab' -Connection $empty -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -88,7 +88,7 @@ Describe 'Portals' {
     }
 
     It 'New-Portal reports a name taken elsewhere in Zoho as ALREADY_USED' {
-        $empty = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $empty = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
 
         New-Portal -Name 'MyFirstCompany' -Connection $empty -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -99,7 +99,7 @@ Describe 'Portals' {
     }
 
     It 'New-Portal creates the portal of an empty org and returns it' {
-        $empty = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $empty = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
 
         $portal = New-Portal -Name 'ZylkerCare' -Connection $empty
 
@@ -198,7 +198,7 @@ Describe 'Fault injection' {
 
 Describe 'User types' {
     BeforeEach {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 3 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 3 | Connect-ZohoPortal -PassThru
         $contacts = New-PortalUserTypeModule -Module Contacts -Permission View -Layout Standard -View 'All Contacts'
         $notes = New-PortalUserTypeModule -Module Notes -Permission View
     }
@@ -270,7 +270,7 @@ Describe 'User types' {
 
 Describe 'Portal users' {
     It 'moves 1,050 users piped from Get-PortalUser in 6 transfer calls' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 1050 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 1050 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $c.Emulator.RequestLog.Clear()
 
         Get-PortalUser -UserType Customers | Move-PortalUser -Destination Partners
@@ -281,7 +281,7 @@ Describe 'Portal users' {
     }
 
     It 'reports one bad id among good ones and moves the rest' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 20 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 20 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $ids = @(Get-PortalUser -UserType Customers | ForEach-Object PersonalityId) + '1306462000099999999'
 
         $ids | Move-PortalUser -UserType Customers -Destination Partners -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -292,7 +292,7 @@ Describe 'Portal users' {
     }
 
     It 'removes 1,200 users in 3 calls, and none with -WhatIf' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 1200 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 1200 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $users = @(Get-PortalUser -UserType Customers)
         $c.Emulator.RequestLog.Clear()
 
@@ -305,7 +305,7 @@ Describe 'Portal users' {
     }
 
     It 'keeps Zoho''s NOT_ALLOWED and ALREADY_ACTIVATED with their messages' {
-        $null = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $null = New-ZohoPortalEmulator -UsersPerUserType 10 -ContactCount 0 | Connect-ZohoPortal -PassThru
 
         Get-PortalUser -UserType Customers -Status NotConfirmed -First 1 |
             Disable-PortalUser -Force -ErrorVariable disableErrors -ErrorAction SilentlyContinue
@@ -320,7 +320,7 @@ Describe 'Portal users' {
     }
 
     It 'Get-PortalUser -First 5 over 5,000 users requests one page' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 5000 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 5000 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $c.Emulator.RequestLog.Clear()
 
         $users = @(Get-PortalUser -UserType Customers -First 5)

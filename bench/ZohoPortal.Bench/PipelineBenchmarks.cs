@@ -26,7 +26,7 @@ public class PipelineBenchmarks
     public void Setup()
     {
         _ps = new HostedModule();
-        _ps.Run("Connect-ZohoPortal -Emulator -UsersPerUserType " + Users + " -ContactCount 0");
+        _ps.Run("New-ZohoPortalEmulator -UsersPerUserType " + Users + " -ContactCount 0 | Connect-ZohoPortal");
         var batches = (Users + 199) / 200;
 
         _ps.ClearRequestLog();
@@ -83,7 +83,7 @@ public class PipelineInviteBenchmarks
     [IterationSetup]
     public void Seed()
     {
-        _ps.Run("Disconnect-ZohoPortal -ErrorAction SilentlyContinue; Connect-ZohoPortal -Emulator -UsersPerUserType 0 -ContactCount " + Contacts);
+        _ps.Run("Disconnect-ZohoPortal -ErrorAction SilentlyContinue; New-ZohoPortalEmulator -UsersPerUserType 0 | Connect-ZohoPortal -ContactCount " + Contacts);
         // Zoho takes seconds per job; the emulator's default 300 ms would make the benchmark time sleeps.
         _ps.Run("(Get-ZohoPortalConnection).Emulator.Options.JobDelay = [TimeSpan]::Zero");
         _ps.Run("$contacts = (Get-ZohoPortalConnection).Emulator.Org.GetRecords('Contacts')");

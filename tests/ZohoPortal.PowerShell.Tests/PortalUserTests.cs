@@ -16,7 +16,7 @@ public sealed class PortalUserTests : IDisposable
     public void Dispose() => _ps.Dispose();
 
     private static string Connect(int usersPerType) =>
-        "$c = Connect-ZohoPortal -Emulator -UsersPerUserType " + usersPerType + " -ContactCount 0 -PassThru; $log = $c.Emulator.RequestLog; ";
+        "$c = New-ZohoPortalEmulator -UsersPerUserType " + usersPerType + " -ContactCount 0 | Connect-ZohoPortal -PassThru; $log = $c.Emulator.RequestLog; ";
 
     private int Int(string script) => Convert.ToInt32(Assert.Single(_ps.RunClean(script)).BaseObject);
 
