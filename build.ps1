@@ -81,7 +81,7 @@ function Invoke-BuildTask {
         }
     }
     if (Test-Path (Join-Path $stageDir 'ZohoPortal.Emulator.dll')) {
-        throw "The emulator engine was staged inside $stageDir: the main module must not carry emulator code."
+        throw "The emulator engine was staged inside ${stageDir}: the main module must not carry emulator code."
     }
     Write-Host "Modules staged at $stageDir and $emulatorStageDir" -ForegroundColor Green
 }

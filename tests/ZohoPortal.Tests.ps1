@@ -1,6 +1,6 @@
 #Requires -Version 5.1
 <#
-    Pester 5 suite for the staged module (out/ZohoPortal). Build first (dotnet build, or
+    Pester 5 suite for the staged modules (out/ZohoPortal and its companion out/ZohoPortal.Emulator). Build first (dotnet build, or
     ./build.ps1), then run ./build.ps1 -Task Test, or:
 
         Invoke-Pester ./tests/ZohoPortal.Tests.ps1 -Output Detailed
@@ -13,11 +13,14 @@
 BeforeDiscovery {
     # The help tests are generated per exported command, so the module is needed at discovery too.
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
-    $exportedCommands = @(Get-Command -Module ZohoPortal | ForEach-Object { @{ Name = $_.Name } })
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
+    $exportedCommands = @(Get-Command -Module ZohoPortal, ZohoPortal.Emulator | ForEach-Object { @{ Name = $_.Name } })
 }
 
 BeforeAll {
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    # The companion module (emulator cmdlets), staged beside the main one.
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
     Connect-ZohoPortal -Emulator
 }
 

@@ -283,7 +283,7 @@ public sealed class PortalUserTests : IDisposable
         using (var setup = System.Management.Automation.PowerShell.Create())
         {
             setup.Runspace = runspace;
-            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; " + Connect(1050) +
+            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; Import-Module '" + ModulePath.EmulatorManifest.Replace("'", "''") + "' -ErrorAction Stop; " + Connect(1050) +
                             "$users = @(Get-PortalUser -UserType Customers); $log.Clear(); $c.Emulator.Options.Latency = [TimeSpan]::FromMilliseconds(150); $log");
             dynamic log = setup.Invoke().Single().BaseObject;
 

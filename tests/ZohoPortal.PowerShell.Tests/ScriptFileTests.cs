@@ -19,7 +19,7 @@ public sealed class ScriptFileTests : IDisposable
     private const string UsageChecker = """
         function Test-ZohoPortalUsage([System.Management.Automation.Language.Ast] $Ast, [string] $Source) {
             $exported = @{}
-            foreach ($command in Get-Command -Module ZohoPortal) {
+            foreach ($command in Get-Command -Module ZohoPortal, ZohoPortal.Emulator) {
                 $names = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
                 foreach ($parameter in $command.Parameters.Values) {
                     $null = $names.Add($parameter.Name)
