@@ -107,7 +107,7 @@ public sealed class UserTypeSeedTests
         Assert.Equal(new[] { UserTypePermission.View, UserTypePermission.Edit, UserTypePermission.Create }, customer.Permissions!.Granted);
         // A partial update keeps what it did not mention.
         Assert.Equal(Seed002.LayoutId, Assert.Single(customer.Layouts!).Id);
-        Assert.Equal(Seed002.FieldId, Assert.Single(customer.Fields!).Id);
+        Assert.Equal(Seed002.RealisticFieldId, Assert.Single(customer.Fields!).Id);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (string.IsNullOrWhiteSpace(record.Email)) return Outcome.Fail("INVALID_DATA", NoEmailMessage);
             if (!portalEmails.Add(record.Email!)) return Outcome.Fail("DUPLICATE_DATA", DuplicateEmailMessage);
 
-            org.Users[record.Id] = new PortalUserState
+            org.AddUsers(new[] { new PortalUserState
             {
                 PersonalityId = record.Id,
                 Module = record.Module,
@@ -152,7 +152,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 Active = true,
                 Confirmed = false,
                 InvitedTime = now,
-            };
+            } });
             return Outcome.Ok(SentMessage);
         }
 

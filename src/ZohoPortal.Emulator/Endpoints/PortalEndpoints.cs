@@ -99,8 +99,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 var name = portal.Name;
                 ctx.Org.Portal = null;
                 ctx.Org.TakenPortalNames.Remove(name);
-                ctx.Org.UserTypes.Clear();
-                ctx.Org.Users.Clear();
+                ctx.Org.ClearPortalUsersAndTypes();
                 return Zj.Respond(200, Zj.Wrap("portals", Zj.Success("Portal deleted successfully.", Zj.Details(("name", name)))));
             }
         }
