@@ -32,7 +32,8 @@ namespace ZohoPortal.Emulator.Org
         {
             var current = Snapshot;
             if (added != null && added.Count > 1) added.Sort(Compare);
-            var result = new PortalUserState[current.Length - (removed?.Count ?? 0) + (added?.Count ?? 0)];
+            // Sized for the most it can hold: "removed" may name users that are not members.
+            var result = new PortalUserState[current.Length + (added?.Count ?? 0)];
             int i = 0, j = 0, n = 0;
             while (i < current.Length || (added != null && j < added.Count))
             {
@@ -40,7 +41,7 @@ namespace ZohoPortal.Emulator.Org
                 if (added != null && j < added.Count && (i >= current.Length || Compare(added[j], current[i]) < 0)) result[n++] = added[j++];
                 else result[n++] = current[i++];
             }
-            if (n != result.Length) Array.Resize(ref result, n); // a "removed" user that was not a member
+            if (n != result.Length) Array.Resize(ref result, n);
             Volatile.Write(ref _members, result);
         }
 
