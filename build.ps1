@@ -5,8 +5,10 @@
 .DESCRIPTION
     Build    dotnet build of ZohoPortal.sln. It stages an importable module at out/ZohoPortal
              (manifest, assemblies, format files, en-US help) from a clean folder.
-    Test     dotnet test of ZohoPortal.sln, then the Pester 5 suite (tests/*.Tests.ps1) in a
-             child PowerShell process, when Pester 5 is installed.
+    Test     dotnet test of ZohoPortal.sln: the xunit projects, the Pester 5 suite and the
+             runbook scripts in real pwsh 7.6.9 (the repository's local .NET tool).
+    Pester   Only the Pester suite (tests/**/*.Tests.ps1, or -TestPath), in a child shell of
+             the one running this script, against the module already staged.
     Package  Build, then copy out/ZohoPortal and out/ZohoPortal.Emulator to
              out/package/<module>/<version>/ and zip both as out/package/ZohoPortal-<version>.zip
              (extract into a folder on $env:PSModulePath).
@@ -20,19 +22,27 @@
 .PARAMETER Configuration
     Release (default) or Debug.
 
+.PARAMETER TestPath
+    Pester task only: the Pester files or folders to run (default: tests).
+
 .EXAMPLE
     ./build.ps1
 
 .EXAMPLE
     ./build.ps1 -Task All -Configuration Release
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Pester -TestPath tests/ZohoPortal.Tests.ps1
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'All')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'All')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [string[]] $TestPath = @(Join-Path $PSScriptRoot 'tests')
 )
 
 Set-StrictMode -Version 2.0
@@ -86,63 +96,70 @@ function Invoke-BuildTask {
     Write-Host "Modules staged at $stageDir and $emulatorStageDir" -ForegroundColor Green
 }
 
-function Invoke-PesterSuite {
-    $pester = Get-Module -ListAvailable -Name Pester |
+function Get-ChildShell {
+    # The shell running this script, started again as a child. (Get-Process -Id $PID).Path is
+    # dotnet when pwsh runs as a .NET tool (`dotnet pwsh`), so the shell is found from $PSHOME.
+    if ($PSVersionTable.PSEdition -ne 'Core') {
+        return @{ File = Join-Path $PSHOME 'powershell.exe'; Arguments = @() }
+    }
+    $hostPath = (Get-Process -Id $PID).Path
+    if ($hostPath -and ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet')) {
+        return @{ File = $hostPath; Arguments = @(Join-Path $PSHOME 'pwsh.dll') }
+    }
+    $name = if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
+    return @{ File = Join-Path $PSHOME $name; Arguments = @() }
+}
+
+function Get-PesterModulePath {
+    # Pester 5.9.1 comes from NuGet (tests/ZohoPortal.Pwsh.Tests downloads it); an installed Pester 5 also works.
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $fromNuGet = Join-Path $packages.Trim() 'pester/5.9.1/tools/Pester.psd1'
+    if (-not (Test-Path $fromNuGet)) {
+        Invoke-Dotnet -Arguments @('restore', (Join-Path $root 'tests/ZohoPortal.Pwsh.Tests/ZohoPortal.Pwsh.Tests.csproj'))
+    }
+    if (Test-Path $fromNuGet) {
+        return $fromNuGet
+    }
+    $installed = Get-Module -ListAvailable -Name Pester |
         Where-Object { $_.Version -ge [version]'5.0.0' } |
         Sort-Object -Property Version -Descending |
         Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning ('Pester 5 is not installed: the Pester suite (tests/*.Tests.ps1) was NOT run. ' +
-            'Install it with: Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck')
-        return
+    if (-not $installed) {
+        throw "Pester 5 was not found at $fromNuGet nor installed."
     }
+    return $installed.Path
+}
 
-    $suites = @(Get-ChildItem -Path (Join-Path $root 'tests') -Filter '*.Tests.ps1' -File)
-    if ($suites.Count -eq 0) {
-        throw 'No Pester suite found (tests/*.Tests.ps1).'
+function Invoke-PesterSuite {
+    param([string[]] $Path = @(Join-Path $root 'tests'))
+
+    if (-not (Test-Path (Join-Path $stageDir 'ZohoPortal.psd1'))) {
+        throw "No module staged at ${stageDir}: run ./build.ps1 first."
     }
-    $resultDir = Join-Path $outDir 'TestResults'
-    $null = New-Item -ItemType Directory -Path $resultDir -Force
-    $resultFile = Join-Path $resultDir 'pester.xml'
-
-    $paths = ($suites | ForEach-Object { "'" + ($_.FullName -replace "'", "''") + "'" }) -join ', '
-    $script = @"
-`$ErrorActionPreference = 'Stop'
-`$ProgressPreference = 'SilentlyContinue'
-Import-Module Pester -RequiredVersion '$($pester.Version)'
-`$configuration = New-PesterConfiguration
-`$configuration.Run.Path = @($paths)
-`$configuration.Run.Exit = `$true
-`$configuration.Output.Verbosity = 'Detailed'
-`$configuration.TestResult.Enabled = `$true
-`$configuration.TestResult.OutputPath = '$($resultFile -replace "'", "''")'
-Invoke-Pester -Configuration `$configuration
-"@
-
+    $pester = Get-PesterModulePath
+    $summary = Join-Path $outDir 'TestResults/pester-build.json'
+    $shell = Get-ChildShell
+    Write-Host "> Invoke-Pester $($Path -join ', ') ($pester)" -ForegroundColor Cyan
     # A child process: importing the module loads its assemblies for the life of the process,
     # which would lock out/ZohoPortal against the next build if it happened in this session.
-    $shell = (Get-Process -Id $PID).Path
-    if (-not $shell) {
-        $shell = if ($PSVersionTable.PSEdition -eq 'Core') { 'pwsh' } else { 'powershell' }
-    }
-    Write-Host "> Invoke-Pester $(($suites | ForEach-Object { $_.Name }) -join ', ') (Pester $($pester.Version))" -ForegroundColor Cyan
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
-    & $shell -NoProfile -NonInteractive -EncodedCommand $encoded
+    $arguments = @($shell.Arguments) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
+        '-PesterModule', $pester, '-SummaryPath', $summary, '-Path') + $Path
+    & $shell.File @arguments
     if ($LASTEXITCODE -ne 0) {
-        throw "The Pester suite failed (exit code ${LASTEXITCODE}: the number of failed tests, or 1 for an error)."
+        throw "The Pester suite failed ($LASTEXITCODE failed tests or blocks; see $summary)."
     }
-    Write-Host "Pester results: $resultFile" -ForegroundColor Green
+    Write-Host "Pester results: $summary" -ForegroundColor Green
 }
 
 function Invoke-TestTask {
     param([switch] $NoBuild)
 
+    # One command runs everything: xunit, the Pester suite and the runbooks in real pwsh.
     $arguments = @('test', $solution, '-c', $Configuration)
     if ($NoBuild) {
         $arguments += '--no-build'
     }
     Invoke-Dotnet -Arguments $arguments
-    Invoke-PesterSuite
 }
 
 function Invoke-PackageTask {
@@ -186,6 +203,9 @@ switch ($Task) {
     }
     'Test' {
         Invoke-TestTask
+    }
+    'Pester' {
+        Invoke-PesterSuite -Path @($TestPath | ForEach-Object { (Resolve-Path $_).Path })
     }
     'Package' {
         Invoke-BuildTask

@@ -307,19 +307,43 @@ Describe 'Portal users' {
         @(Get-PortalUser -UserType Customers).Count | Should -Be 0
     }
 
-    It 'keeps Zoho''s NOT_ALLOWED and ALREADY_ACTIVATED with their messages' {
+    It 'keeps Zoho''s NOT_ALLOWED with its message' {
         $null = New-ZohoPortalEmulator -UsersPerUserType 10 -ContactCount 0 | Connect-ZohoPortal -PassThru
 
         Get-PortalUser -UserType Customers -Status NotConfirmed -First 1 |
             Disable-PortalUser -Force -ErrorVariable disableErrors -ErrorAction SilentlyContinue
-        Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 1 |
-            Enable-PortalUser -Force -ErrorVariable enableErrors -ErrorAction SilentlyContinue
 
         $disableErrors | Should -HaveCount 1
         $disableErrors[0].FullyQualifiedErrorId | Should -BeLike 'NOT_ALLOWED,*'
         $disableErrors[0].Exception.Message | Should -BeLike '*Deactivating unconfirmed user is not allowed*'
-        $enableErrors | Should -HaveCount 1
-        $enableErrors[0].FullyQualifiedErrorId | Should -BeLike 'ALREADY_ACTIVATED,*'
+    }
+
+    It 'Enable-PortalUser on 2 active and 3 inactive users sends 3 change_status calls and no error, without asking' {
+        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $inactive = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 3 | Disable-PortalUser -Force -PassThru)
+        $active = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 2)
+        $c.Emulator.RequestLog.Clear()
+
+        $enabled = @($active + $inactive | Enable-PortalUser -PassThru -ErrorVariable enableErrors)
+
+        $enableErrors | Should -HaveCount 0
+        $c.Emulator.RequestLog.CountOf('PUT', '/actions/change_status') | Should -Be 3
+        $enabled | Should -HaveCount 5
+        @($enabled | Where-Object Active) | Should -HaveCount 5
+        @(Get-PortalUser -UserType Customers -Id $inactive.PersonalityId | Where-Object Active) | Should -HaveCount 3
+    }
+
+    It 'Enable-PortalUser does not trust an object older than the user''s status' {
+        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $snapshot = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 2)
+        $snapshot | Disable-PortalUser -Force
+        $c.Emulator.RequestLog.Clear()
+
+        # $snapshot still shows Active = True: Zoho is asked, and both users are activated.
+        $snapshot | Enable-PortalUser
+
+        $c.Emulator.RequestLog.CountOf('PUT', '/actions/change_status') | Should -Be 2
+        @(Get-PortalUser -UserType Customers -Id $snapshot.PersonalityId | Where-Object Active) | Should -HaveCount 2
     }
 
     It 'Get-PortalUser -First 5 over 5,000 users requests one page' {

@@ -144,10 +144,9 @@ public sealed class UserChangeTests
     [Fact]
     public async Task ChangeUsersStatus_StaysWithinTheConcurrencyLimit_AndReportsInInputOrder()
     {
-        var counter = new InFlightCounter();
+        var counter = new InFlightCounter(expected: 4);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 60, ContactCount = 0 },
-            e => e.Latency = TimeSpan.FromMilliseconds(15),
-            c => { counter.InnerHandler = c.Transport; c.Transport = counter; c.MaxConcurrency = 4; });
+            configureClient: c => { counter.InnerHandler = c.Transport; c.Transport = counter; c.MaxConcurrency = 4; });
         var (customers, _) = await TypesAsync(org);
         var users = (await UsersAsync(org, customers)).Where(u => u.Confirmed).ToList();
         var refs = users.Select(u => new PortalUserRef(customers, u.PersonalityId)).ToList();
@@ -157,7 +156,8 @@ public sealed class UserChangeTests
 
         Assert.Equal(Enumerable.Range(0, refs.Count), order);
         Assert.All(results, r => Assert.Equal("SUCCESS", r!.Code));
-        Assert.InRange(counter.Max, 1, 4);
+        Assert.True(counter.Reached, "The calls never ran 4 at a time.");
+        Assert.Equal(4, counter.Max);
         Assert.Equal(refs.Count, org.Emulator.RequestLog.CountOf("PUT", "/actions/change_status"));
         Assert.All(await UsersAsync(org, customers), u => Assert.Equal(!u.Confirmed, u.Active));
     }
@@ -238,18 +238,32 @@ public sealed class UserChangeTests
     }
 
     /// <summary>Counts requests in flight at once between the client and the emulator.</summary>
-    private sealed class InFlightCounter : DelegatingHandler
+    /// <summary>
+    /// Counts the status calls in flight, and holds the first ones until <c>expected</c> are in flight
+    /// together: calls sent one at a time never get there, so Reached shows the cap was used.
+    /// </summary>
+    private sealed class InFlightCounter(int expected) : DelegatingHandler
     {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _current;
         private int _max;
         public int Max => Volatile.Read(ref _max);
+        public bool Reached => _reached.Task.IsCompleted;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            // Only the status changes are counted and held (the listings around them run alone).
+            if (request.Method != HttpMethod.Put) return await base.SendAsync(request, cancellationToken);
             var now = Interlocked.Increment(ref _current);
             int seen;
             while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen) { }
-            try { return await base.SendAsync(request, cancellationToken); }
+            if (now >= expected) _reached.TrySetResult();
+            try
+            {
+                // A hang guard, not a timing assertion: without it a serial client would wait forever.
+                await Task.WhenAny(_reached.Task, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken));
+                return await base.SendAsync(request, cancellationToken);
+            }
             finally { Interlocked.Decrement(ref _current); }
         }
     }

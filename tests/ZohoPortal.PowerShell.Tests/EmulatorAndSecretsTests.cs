@@ -91,7 +91,8 @@ public sealed class EmulatorAndSecretsTests : IDisposable
         var result = _ps.Run("$c = Connect-ZohoPortal -Emulator -PassThru; Get-Portal; $c.Emulator.ExpireAccessTokens(); Get-Portal; " +
                              "$c.Emulator.Faults.Add('ExpireToken', 1) | Out-Null; Get-Portal; $c.Client.Http.TokenRefreshCount");
         Assert.Empty(result.Errors);
-        Assert.Equal(3, result.Output.Count(o => o.BaseObject is ZohoPortalTypeProbe || o.Properties["Name"]?.Value as string == "ZylkerAutos"));
+        Assert.Equal(4, result.Output.Count);
+        Assert.All(result.Output.Take(3), o => Assert.Equal("ZylkerAutos", o.Properties["Name"]?.Value));
         Assert.Equal(3, (int)result.Output.Last().BaseObject);
     }
 
@@ -113,8 +114,6 @@ public sealed class EmulatorAndSecretsTests : IDisposable
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
     }
-
-    private sealed class ZohoPortalTypeProbe { }
 }
 
 public sealed class CancellationTests : IDisposable
@@ -128,7 +127,11 @@ public sealed class CancellationTests : IDisposable
     {
         _ps.RunClean("$c = Connect-ZohoPortal -Emulator -PassThru; $null = Get-Portal; " +
                      "$f = [ZohoPortal.Emulator.Faults.EmulatorFault]::new('Delay'); $f.Delay = [TimeSpan]::FromMinutes(5); $null = $c.Emulator.Faults.Add($f)");
-        var result = _ps.RunAndStop("Get-Portal", stopAfter: TimeSpan.FromMilliseconds(300));
+        dynamic faults = _ps.RunClean("$c.Emulator.Faults")[0].BaseObject;
+
+        // Stopped once the call is held in the emulator (its fault taken), not after a guessed pause.
+        var result = _ps.RunAndStopWhen("Get-Portal", () => (int)faults.Pending == 0);
+
         Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, result);
     }
 }

@@ -27,8 +27,11 @@ public sealed class ModuleContractTests : IDisposable
         ["New-PortalUserTypeModule"] = "builds a module-permission entry for New-/Set-PortalUserType; sends nothing",
     };
 
-    /// <summary>Removals, status changes and (bulk) invitations must ask first unless -Force is given.</summary>
-    private static readonly HashSet<string> HighImpactVerbs = new(StringComparer.OrdinalIgnoreCase) { "Remove", "Enable", "Disable", "Send" };
+    /// <summary>
+    /// Removals, taking access away and (bulk) invitations must ask first unless -Force is given.
+    /// Enable (giving access back) is deliberately Medium: see docs/users.md.
+    /// </summary>
+    private static readonly HashSet<string> HighImpactVerbs = new(StringComparer.OrdinalIgnoreCase) { "Remove", "Disable", "Send" };
 
     private readonly PowerShellSession _ps = new();
 
@@ -94,6 +97,7 @@ public sealed class ModuleContractTests : IDisposable
     {
         var high = Cmdlets("ZohoPortal").Where(c => HighImpactVerbs.Contains(c.Verb)).ToList();
         Assert.Contains(high, c => c.Name == "Remove-Portal");
+        Assert.Equal(ConfirmImpact.Medium, Attribute(Cmdlets().Single(c => c.Name == "Enable-PortalUser")).ConfirmImpact);
 
         var wrong = high
             .Where(c => Attribute(c).ConfirmImpact != ConfirmImpact.High || !c.Parameters.ContainsKey("Force"))

@@ -85,13 +85,15 @@ public sealed class PowerShellSession : IDisposable
     /// returns the final state. Stop() only returns once the pipeline has ended, so a command that
     /// ignored the request would hang the test (the test runner's timeout then fails it).
     /// </summary>
-    public System.Management.Automation.PSInvocationState RunAndStop(string script, TimeSpan stopAfter)
+    /// <summary>Starts <paramref name="script"/>, stops it as soon as <paramref name="ready"/> holds, and returns its final state.</summary>
+    public System.Management.Automation.PSInvocationState RunAndStopWhen(string script, Func<bool> ready)
     {
         using var ps = System.Management.Automation.PowerShell.Create();
         ps.Runspace = _runspace;
         ps.AddScript(script);
         var pending = ps.BeginInvoke();
-        pending.AsyncWaitHandle.WaitOne(stopAfter);
+        // A hang guard, not a timing assertion.
+        Assert.True(SpinWait.SpinUntil(ready, TimeSpan.FromSeconds(60)), "The condition to stop at never held.");
         ps.Stop();
         try { ps.EndInvoke(pending); } catch (PipelineStoppedException) { }
         return ps.InvocationStateInfo.State;

@@ -26,11 +26,9 @@ namespace ZohoPortal.Infrastructure
                     return WithDetails(new ErrorRecord(n, "NotConnected", ErrorCategory.InvalidOperation, target), n.Message, "Run Connect-ZohoPortal first (Connect-ZohoPortal -Emulator works offline).");
                 case ZohoPortalCmdletException c:
                     return WithDetails(new ErrorRecord(c, c.ErrorId, c.Category, target ?? c.Target), c.Message, c.RecommendedAction);
-                case System.Management.Automation.Host.HostException host:
-                    // ShouldProcess asked for confirmation in a host that cannot prompt (a runbook, a scheduled job, a hosted runspace).
-                    return WithDetails(new ErrorRecord(host, "ConfirmationNotPossible", ErrorCategory.InvalidOperation, target),
-                        "This change needs confirmation, but this PowerShell host cannot prompt, so nothing was changed.",
-                        "In unattended scripts add -Force (or -Confirm:$false) to confirm in advance; run with -WhatIf first to see what would change.");
+                case ConfirmationNotPossibleException confirm:
+                    return WithDetails(new ErrorRecord(confirm, "ConfirmationNotPossible", ErrorCategory.InvalidOperation, target), confirm.Message,
+                        "Confirm in advance in unattended scripts: add -Confirm:$false (or -Force), or set $ConfirmPreference = 'None'; run with -WhatIf first to see what would change.");
                 case ArgumentException arg:
                     return new ErrorRecord(arg, "InvalidArgument", ErrorCategory.InvalidArgument, target);
                 default:

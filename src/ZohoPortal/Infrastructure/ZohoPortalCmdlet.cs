@@ -156,6 +156,47 @@ namespace ZohoPortal.Infrastructure
             return true;
         }
 
+        /// <summary>
+        /// Every confirmation question goes through here: this hides Cmdlet.ShouldProcess, so a
+        /// host that cannot prompt (pwsh -NonInteractive, a runbook worker, a hosted runspace)
+        /// gives ConfirmationNotPossible with advice instead of the host's own exception, and
+        /// nothing is sent.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action) => Ask(() => base.ShouldProcess(target, action));
+
+        /// <inheritdoc cref="ShouldProcess(string, string)"/>
+        protected new bool ShouldProcess(string target) => Ask(() => base.ShouldProcess(target));
+
+        /// <summary>
+        /// A second question for a change more drastic than the cmdlet's ConfirmImpact (deactivating
+        /// a user type). It is asked only where PowerShell would have prompted for a High-impact
+        /// change and has not prompted yet, so -Force, -Confirm:$false and $ConfirmPreference =
+        /// 'None' all pass it, and -Confirm does not ask twice.
+        /// </summary>
+        protected bool ConfirmAsHighImpact(bool force, string query, string caption)
+        {
+            if (force || MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
+            var preference = LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact p) ? p : ConfirmImpact.High;
+            if (preference == ConfirmImpact.None) return true;
+            var own = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))).ConfirmImpact;
+            if (own >= preference) return true; // ShouldProcess has asked already.
+            return Ask(() => base.ShouldContinue(query, caption));
+        }
+
+        private static bool Ask(Func<bool> question)
+        {
+            try
+            {
+                return question();
+            }
+            catch (Exception e) when (e is System.Management.Automation.Host.HostException || e is InvalidOperationException || e is NotImplementedException)
+            {
+                // PSInvalidOperationException ("PowerShell is in NonInteractive mode") from the console
+                // host, HostException from hosts without a UI.
+                throw new ConfirmationNotPossibleException(e);
+            }
+        }
+
         private bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter sw) return sw.IsPresent;

@@ -10,7 +10,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
     /// <summary>
     /// <para type="synopsis">Changes a user type: name, state, personality module, module and field permissions.</para>
     /// <para type="description">Set-PortalUserType sends a partial update: only what you give changes. -NewName renames, -Active $true / $false activates or deactivates, -Module adds modules or changes the named parts of existing ones (build entries with New-PortalUserTypeModule: its -RevokePermission takes permissions away, -RemoveField takes fields out), and -RemoveModule takes related modules out (the personality module and Notes must stay). Module, layout, view and filter names are resolved with one portal-meta call.</para>
-    /// <para type="description">Deactivating locks the user type's users out of the portal, so it asks for confirmation unless -Force is given. Changing the personality module replaces the whole module list (give every entry again) and is refused by Zoho for the default user type. Silent unless -PassThru, which returns the user type as Zoho lists it afterwards.</para>
+    /// <para type="description">Deactivating locks the user type's users out of the portal, so it is confirmed like a High-impact change: it asks unless -Force, -Confirm:$false or $ConfirmPreference = 'None' is given (and asks once, not twice, with -Confirm); in a host that cannot prompt it fails with ConfirmationNotPossible and sends nothing. Changing the personality module replaces the whole module list (give every entry again) and is refused by Zoho for the default user type. Silent unless -PassThru, which returns the user type as Zoho lists it afterwards.</para>
     /// </summary>
     /// <example>
     /// <code>Set-PortalUserType -Identity Customer -Module (New-PortalUserTypeModule -Module 1306462000000000125 -SharedType Private -Permission Edit, Create)</code>
@@ -45,7 +45,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         [AllowEmptyString]
         public string? NewName { get; set; }
 
-        /// <summary><para type="description">$true activates the user type, $false deactivates it (its users can no longer sign in; asks for confirmation unless -Force).</para></summary>
+        /// <summary><para type="description">$true activates the user type, $false deactivates it (its users can no longer sign in; asks for confirmation unless -Force or -Confirm:$false).</para></summary>
         [Parameter]
         public bool Active { get; set; }
 
@@ -93,7 +93,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
             if (!ShouldProcess("User type " + Describe(type) + " in portal '" + portal + "'",
                 what + " (PUT /settings/portals/" + portal + "/user_type/" + type.Id + ")"))
                 return;
-            if (changes.Active == false && type.Active && !Force && !ShouldContinue(
+            if (changes.Active == false && type.Active && !ConfirmAsHighImpact(Force,
                 "Deactivating user type " + Describe(type) + " locks its " + (type.UserCount.HasValue ? type.UserCount + " " : string.Empty) + "users out of the portal until it is activated again.",
                 "Deactivate user type?"))
                 return;

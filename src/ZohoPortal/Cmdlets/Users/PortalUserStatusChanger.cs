@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -10,26 +11,76 @@ namespace ZohoPortal.Cmdlets.Users
     /// <summary>
     /// What Enable- and Disable-PortalUser share: one change_status call per user (the API has
     /// no synchronous bulk form), at most the connection's MaxConcurrency at once, results
-    /// reported in input order.
+    /// reported in input order. A user already in the wanted status gets no change call: a piped
+    /// object that says so is checked against Zoho first (one listing per 100 such users), because
+    /// an object can be older than the user's status, and "already active" is never guessed.
     /// </summary>
     internal static class PortalUserStatusChanger
     {
-        public static string Action(PortalUserBulkCmdlet.UserGroup group, bool active) =>
-            (active ? "Activate" : "Deactivate") + " (PUT /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
-            + "/users/{id}/actions/change_status?active=" + (active ? "true" : "false") + ", one call per user)";
+        /// <summary>Zoho's refusal to activate an active user: the wanted state holds, so it is a success.</summary>
+        private const string AlreadyActivated = "ALREADY_ACTIVATED";
+
+        /// <summary>A piped user whose object shows the wanted status (a bare id shows nothing, so it is sent).</summary>
+        public static bool ClaimsWanted(PortalUserBulkCmdlet.UserItem item, bool active) => item.User != null && item.User.Active == active;
+
+        public static string Action(PortalUserBulkCmdlet.UserGroup group, bool active)
+        {
+            var state = active ? "active" : "inactive";
+            var claimed = group.Items.Count(i => ClaimsWanted(i, active));
+            if (claimed == group.Items.Count) return "Leave " + state + " (they are " + state + " already; checked, no change request)";
+            return (active ? "Activate" : "Deactivate") + " (PUT /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
+                + "/users/{id}/actions/change_status?active=" + (active ? "true" : "false") + ", one call per user"
+                + (claimed == 0 ? string.Empty : "; " + claimed + " shown " + state + " already are checked and left alone if so") + ")";
+        }
 
         public static async Task RunAsync(ZohoPortalClient client, IReadOnlyList<PortalUserBulkCmdlet.UserGroup> groups, bool active,
-            PortalUserBulkCmdlet.BulkRun run, System.Action<PortalUserBulkCmdlet.UserItem, ZohoActionResult> report)
+            PortalUserBulkCmdlet.BulkRun run, Action<PortalUserBulkCmdlet.UserItem, ZohoActionResult> report, Action<string> verbose)
         {
-            // One run over every group, so the calls of different user types share the concurrency window.
+            var state = active ? "active" : "inactive";
+            void ReportAlready(PortalUserBulkCmdlet.UserItem item)
+            {
+                verbose("Portal user " + item.Describe() + " is " + state + " already; no change request.");
+                report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already " + state + "." });
+            }
+
+            // One run over every group of a portal, so the calls of different user types share the concurrency window.
             foreach (var portal in groups.GroupBy(g => g.Portal))
             {
-                var items = portal.SelectMany(g => g.Items).ToList();
+                var items = new List<PortalUserBulkCmdlet.UserItem>();
+                foreach (var group in portal)
+                {
+                    var already = await ConfirmedInStateAsync(client, group, active, run).ConfigureAwait(false);
+                    if (run.Stop.IsCancellationRequested) return;
+                    foreach (var item in group.Items)
+                    {
+                        if (already.Contains(item.Id)) ReportAlready(item);
+                        else items.Add(item);
+                    }
+                }
+                if (items.Count == 0) continue;
                 var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id)).ToList();
-                await client.ChangeUsersStatusAsync(portal.Key, refs, active, (index, result) => report(items[index], result),
-                    cancellationToken: run.Abort, stopToken: run.Stop).ConfigureAwait(false);
+                await client.ChangeUsersStatusAsync(portal.Key, refs, active, (index, result) =>
+                {
+                    if (active && result.Code == AlreadyActivated) ReportAlready(items[index]);
+                    else report(items[index], result);
+                }, cancellationToken: run.Abort, stopToken: run.Stop).ConfigureAwait(false);
                 if (run.Stop.IsCancellationRequested) return;
             }
+        }
+
+        /// <summary>The ids of the group's users that Zoho lists in the wanted status, read only for users whose object claims it.</summary>
+        private static async Task<HashSet<string>> ConfirmedInStateAsync(ZohoPortalClient client, PortalUserBulkCmdlet.UserGroup group, bool active,
+            PortalUserBulkCmdlet.BulkRun run)
+        {
+            var confirmed = new HashSet<string>(StringComparer.Ordinal);
+            var claimed = group.Items.Where(i => ClaimsWanted(i, active)).Select(i => i.Id).ToList();
+            if (claimed.Count == 0) return confirmed;
+            await client.ListUsersAsync(group.Portal, group.UserTypeId, new PortalUserQuery { PersonalityIds = claimed }, page =>
+            {
+                foreach (var user in page)
+                    if (user.Active == active) confirmed.Add(user.PersonalityId);
+            }, run.Abort).ConfigureAwait(false);
+            return confirmed;
         }
     }
 }

@@ -14,7 +14,7 @@ namespace ZohoPortal.Cmdlets.Users
     {
         #region Parameters
 
-        /// <summary><para type="description">Changes the status without asking for confirmation (-WhatIf and an explicit -Confirm still apply).</para></summary>
+        /// <summary><para type="description">Changes the status without asking for confirmation (-WhatIf and an explicit -Confirm still apply). -Confirm:$false does the same.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -34,7 +34,7 @@ namespace ZohoPortal.Cmdlets.Users
             ShouldProcessUnlessForced(Force, target, PortalUserStatusChanger.Action(group, TargetActive));
 
         protected override Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run) =>
-            PortalUserStatusChanger.RunAsync(Client, groups, TargetActive, run, Report);
+            PortalUserStatusChanger.RunAsync(Client, groups, TargetActive, run, Report, EmitVerbose);
 
         protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result)
         {

@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+using ZohoPortal.Emulator;
+
+namespace ZohoPortal.Pwsh.Tests;
+
+/// <summary>
+/// tests/runbooks/*.ps1 run as `pwsh -NonInteractive -File`, one per area, against a loopback
+/// emulator: what happens with no confirmation given (a host that cannot ask), and with each way
+/// a runbook confirms in advance.
+/// </summary>
+public sealed class RunbookTests
+{
+    private static Task<PwshRun> Run(LoopbackOrg org, string runbook, string confirmation, params string[] more) =>
+        Pwsh.RunFileAsync(Repo.Runbook(runbook), new[] { "-Confirmation", confirmation }.Concat(more), org.Environment);
+
+    private static int Number(PwshRun run, string label)
+    {
+        var match = Regex.Match(run.Output, Regex.Escape(label) + @": (\d+)");
+        Assert.True(match.Success, "No '" + label + ": <n>' line.\n" + run);
+        return int.Parse(match.Groups[1].Value);
+    }
+
+    [Theory]
+    [InlineData("portals.ps1")]
+    [InlineData("user-types.ps1")]
+    [InlineData("retire-user-type.ps1")]
+    [InlineData("users.ps1")]
+    [InlineData("remove-users.ps1")]
+    [InlineData("invitations.ps1")]
+    public async Task UnconfirmedChange_FailsWithConfirmationNotPossible_AndSendsNothing(string runbook)
+    {
+        using var org = new LoopbackOrg();
+        var csv = ContactsCsv(org);
+
+        var run = await Run(org, runbook, "Ask", "-CsvPath", csv);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var failure = Assert.Single(run.Errors.Split('\n'), l => l.StartsWith("FAILED ", StringComparison.Ordinal));
+        Assert.StartsWith("FAILED ConfirmationNotPossible,", failure);
+        Assert.Contains("[InvalidOperation]", failure);
+        Assert.Contains("nothing was changed", failure);
+        Assert.Contains("-Confirm:$false", failure);
+        Assert.Contains("-Force", failure);
+        Assert.Empty(org.ChangeRequests());
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
+    [InlineData("PreferenceNone")]
+    public async Task Portals_RemovePortal_ConfirmedInAdvance_DeletesOnce(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 2, contactCount: 0);
+
+        var run = await Run(org, "portals.ps1", confirmation);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Portal: ZylkerAutos", run.Output);
+        Assert.Equal(0, Number(run, "portals left"));
+        var change = Assert.Single(org.ChangeRequests());
+        Assert.Equal("DELETE /crm/v8/settings/portals/ZylkerAutos", change.Method + " " + change.Path);
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
+    [InlineData("Force")]
+    [InlineData("PreferenceNone")]
+    public async Task UserTypes_Deactivate_ConfirmedInAdvance_OneUpdate(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 30, contactCount: 0);
+
+        var run = await Run(org, "user-types.ps1", confirmation);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Partners active: False", run.Output);
+        var change = Assert.Single(org.ChangeRequests());
+        Assert.Equal("PUT", change.Method);
+        Assert.Contains("/user_type/", change.Path);
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
+    [InlineData("Force")]
+    public async Task UserTypes_Retire_ConfirmedInAdvance_MovesUsersThenDeletes(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 30, contactCount: 0);
+
+        var run = await Run(org, "retire-user-type.ps1", confirmation);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var types = Regex.Match(run.Output, "User types: (.*)").Groups[1].Value.Trim();
+        Assert.DoesNotContain("Partners", types);
+        Assert.Contains("Customers", types);
+        var changes = org.ChangeRequests().Select(e => e.Method).ToList();
+        Assert.Equal(new[] { "POST", "DELETE" }, changes);
+        Assert.Contains("/users/action/transfer", org.ChangeRequests()[0].Path);
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
+    [InlineData("PreferenceNone")]
+    public async Task Users_DisableToCsv_ThenEnableFromCsv_OneCallPerUserEachWay(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 40, contactCount: 0);
+        var csv = Path.Combine(Path.GetTempPath(), "zp-suspended-" + Guid.NewGuid().ToString("N") + ".csv");
+
+        try
+        {
+            var run = await Run(org, "users.ps1", confirmation, "-CsvPath", csv);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var suspended = Number(run, "Suspended");
+            Assert.True(suspended > 0, run.ToString());
+            Assert.Equal(suspended, Number(run, "Active confirmed now"));
+            Assert.Equal(suspended + 1, File.ReadAllLines(csv).Length);
+            // Disabled one call each, enabled one call each from the CSV rows: none skipped, none repeated.
+            Assert.Equal(2 * suspended, org.Emulator.RequestLog.CountOf("PUT", "/actions/change_status"));
+            Assert.Equal(2 * suspended, org.ChangeRequests().Count);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
+    [InlineData("Force")]
+    public async Task RemoveUsers_ConfirmedInAdvance_RemovesTheUnconfirmedInOneCall(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 40, contactCount: 0);
+
+        var run = await Run(org, "remove-users.ps1", confirmation);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(Number(run, "Removed") > 0, run.ToString());
+        Assert.Equal(0, Number(run, "not confirmed left"));
+        var change = Assert.Single(org.ChangeRequests());
+        Assert.Equal("DELETE", change.Method);
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
+    [InlineData("PreferenceNone")]
+    public async Task Invitations_FromCsv_WaitForTheBulkJob(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 2, contactCount: 50);
+        var csv = ContactsCsv(org);
+        var withEmail = org.Emulator.Org.GetRecords("Contacts").Count(r => !r.IsPortalUser && !string.IsNullOrEmpty(r.Email));
+        Assert.InRange(withEmail, 1, 49);
+
+        var run = await Run(org, "invitations.ps1", confirmation, "-CsvPath", csv);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Invited: " + withEmail + " of " + withEmail, run.Output);
+        Assert.Equal(1, org.ChangeRequests().Count(e => e.Method == "POST"));
+        Assert.Equal(org.ChangeRequests().Count, org.ChangeRequests().Count(e => e.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task Connection_ShowsNoSecret_AndDisconnects()
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 2, contactCount: 0);
+
+        var run = await Run(org, "connection.ps1", "Ask");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Connected: RefreshToken v8 " + org.Environment["ZOHO_API_BASE_URL"], run.Output);
+        Assert.Contains("GET /crm/v8/settings/portals", run.Output);
+        Assert.Contains("Disconnected", run.Output);
+        foreach (var secret in new[] { ZohoEmulator.DemoClientSecret, org.RefreshToken })
+        {
+            Assert.DoesNotContain(secret, run.Output);
+            Assert.DoesNotContain(secret, run.Errors);
+        }
+        Assert.DoesNotMatch(@"Zoho-oauthtoken \w", run.Output);
+    }
+
+    /// <summary>The org's contacts as a CSV with the columns an export from CRM has (Id, Email).</summary>
+    private static string ContactsCsv(LoopbackOrg org)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "zp-contacts-" + Guid.NewGuid().ToString("N") + ".csv");
+        var lines = new List<string> { "\"Id\",\"Email\"" };
+        lines.AddRange(org.Emulator.Org.GetRecords("Contacts").Where(r => !r.IsPortalUser).Select(r => "\"" + r.Id + "\",\"" + r.Email + "\""));
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+}
