@@ -319,7 +319,7 @@ Describe 'Portal users' {
     }
 
     It 'Enable-PortalUser on 2 active and 3 inactive users sends 3 change_status calls and no error, without asking' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 10 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $inactive = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 3 | Disable-PortalUser -Force -PassThru)
         $active = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 2)
         $c.Emulator.RequestLog.Clear()
@@ -334,7 +334,7 @@ Describe 'Portal users' {
     }
 
     It 'Enable-PortalUser does not trust an object older than the user''s status' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 10 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $snapshot = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 2)
         $snapshot | Disable-PortalUser -Force
         $c.Emulator.RequestLog.Clear()

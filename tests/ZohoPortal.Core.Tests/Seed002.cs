@@ -111,7 +111,7 @@ public static class Seed002
         return node;
     }
 
-    /// <summary>Note details.id is a JSON number here (D12).</summary>
+    /// <summary>Note details.id is a JSON number here (zoho-api.md "Ids").</summary>
     public const string DeleteResponse = """
         {"user_type":[{"code":"SUCCESS","details":{"id":1306462000001857564},"message":"Portal user type deleted successfully.","status":"success"}]}
         """;

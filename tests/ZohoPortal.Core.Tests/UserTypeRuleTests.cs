@@ -8,7 +8,7 @@ using static ZohoPortal.Core.Tests.UserTypeSeedTests;
 
 namespace ZohoPortal.Core.Tests;
 
-/// <summary>The emulator's user-type rules (§3.7-3.11) and the client's checks before sending.</summary>
+/// <summary>The emulator's user-type rules (zoho-api.md "User types") and the client's checks before sending.</summary>
 public sealed class UserTypeRuleTests
 {
     private const string Portal = Seed002.Portal;

@@ -97,7 +97,7 @@ public sealed class ModuleContractTests : IDisposable
     {
         var high = Cmdlets("ZohoPortal").Where(c => HighImpactVerbs.Contains(c.Verb)).ToList();
         Assert.Contains(high, c => c.Name == "Remove-Portal");
-        Assert.Equal(ConfirmImpact.Medium, Attribute(Cmdlets().Single(c => c.Name == "Enable-PortalUser")).ConfirmImpact);
+        Assert.Equal(ConfirmImpact.Medium, Attribute(Cmdlets("ZohoPortal").Single(c => c.Name == "Enable-PortalUser")).ConfirmImpact);
 
         var wrong = high
             .Where(c => Attribute(c).ConfirmImpact != ConfirmImpact.High || !c.Parameters.ContainsKey("Force"))

@@ -9,12 +9,12 @@ using ZohoPortal.Emulator.Org;
 
 namespace ZohoPortal.Emulator.Endpoints
 {
-    /// <summary>§3.12-3.16: users of a user type.</summary>
+    /// <summary>zoho-api.md "Users": users of a user type.</summary>
     internal static class UserEndpoints
     {
-        /// <summary>Above this many ids a transfer is scheduled as a job (D2).</summary>
+        /// <summary>Above this many ids a transfer is scheduled as a job (zoho-api.md "Batches").</summary>
         internal const int SyncTransferLimit = 200;
-        /// <summary>Above this many ids a delete is scheduled as a job (D3: up to 499 synchronously).</summary>
+        /// <summary>Above this many ids a delete is scheduled as a job (zoho-api.md "Batches": up to 499 synchronously).</summary>
         internal const int SyncDeleteLimit = 499;
 
         private static readonly Dictionary<string, Func<PortalUserState, bool>> TypeFilters = new Dictionary<string, Func<PortalUserState, bool>>(StringComparer.Ordinal)
@@ -166,7 +166,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 ctx.Org.RemoveUsers(deletable.Found, type);
                 if (ids.Count > SyncDeleteLimit)
                 {
-                    // 500 or more ids become a job (docs/zoho-api.md, "Delete users"); the emulator carries it out at once.
+                    // 500 or more ids become a job (zoho-api.md "Batches"); the emulator carries it out at once.
                     return Zj.Respond(200, Zj.Wrap("users", Zj.Success("Deletion of users scheduled successfully",
                         Zj.Details(("job_id", ctx.Org.Ids.Next())), code: "SCHEDULED")));
                 }
@@ -206,7 +206,7 @@ namespace ZohoPortal.Emulator.Endpoints
             return (found, foundIds);
         }
 
-        /// <summary>§3.14 / D13: activate or deactivate one user.</summary>
+        /// <summary>zoho-api.md "Users": activate or deactivate one user.</summary>
         private static EmulatorResponse ChangeStatus(RouteContext ctx)
         {
             var activeText = ctx.Request.GetQuery("active");
@@ -241,7 +241,7 @@ namespace ZohoPortal.Emulator.Endpoints
         }
 
         /// <summary>
-        /// The "filters" parameter (§3.12): a JSON array of {field, value, comparator}; Zoho knows
+        /// The "filters" parameter (zoho-api.md "Users"): a JSON array of {field, value, comparator}; Zoho knows
         /// only the field status_reason__s and the comparators equal / not_equal. All must match.
         /// </summary>
         internal static bool TryReadFilters(RouteContext ctx, out Func<PortalUserState, bool> predicate, out EmulatorResponse? error)

@@ -6,10 +6,10 @@ using ZohoPortal.Emulator.Org;
 
 namespace ZohoPortal.Emulator.Endpoints
 {
-    /// <summary>§3.7-3.11: user types of a portal.</summary>
+    /// <summary>zoho-api.md "User types": user types of a portal.</summary>
     internal static class UserTypeEndpoints
     {
-        /// <summary>Zoho's licence allows five user types per org (§3.9).</summary>
+        /// <summary>Zoho's licence allows five user types per org (zoho-api.md "User types").</summary>
         internal const int MaxUserTypes = 5;
 
         public static void Register(Router router)
@@ -38,7 +38,7 @@ namespace ZohoPortal.Emulator.Endpoints
             {
                 if (PortalEndpoints.Find(ctx) == null) return PortalEndpoints.NoSuchPortal();
                 var type = ctx.Org.FindUserType(ctx["userTypeId"]);
-                // D8: an unknown id answers 204.
+                // zoho-api.md "User types": an unknown id answers 204.
                 return type == null ? EmulatorResponse.NoContent() : Zj.Respond(200, Zj.Wrap("user_type", ToJson(ctx.Org, type, includeModules: true)));
             }
         }
@@ -145,7 +145,7 @@ namespace ZohoPortal.Emulator.Endpoints
                     return Zj.FailWrapped(400, "user_type", "NOT_ALLOWED", "The default user type cannot be deleted.", Zj.Details(("resource_path_index", 4)));
 
                 var users = type.Members.Snapshot.ToList();
-                // transfer_To exists only in the newest API (§3.11); older versions ignore it as Zoho ignores unknown parameters.
+                // transfer_To exists only in the newest API (zoho-api.md "User types"); older versions ignore it as Zoho ignores unknown parameters.
                 var transferTo = ctx.Version >= 8 ? ctx.Request.GetQuery("transfer_To") : null;
                 if (users.Count > 0)
                 {
@@ -159,7 +159,7 @@ namespace ZohoPortal.Emulator.Endpoints
                     ctx.Org.MoveUsers(users, type, target);
                 }
                 ctx.Org.RemoveUserType(type);
-                // D12: this answer prints the id as a JSON number, as Zoho's own sample does.
+                // zoho-api.md "Ids": this answer prints the id as a JSON number, as Zoho's own sample does.
                 var id = JsonValue.Create(long.Parse(type.Id, CultureInfo.InvariantCulture));
                 return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("Portal user type deleted successfully.", Zj.Details(("id", id)))));
             }

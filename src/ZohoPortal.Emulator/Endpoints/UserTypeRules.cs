@@ -18,7 +18,7 @@ namespace ZohoPortal.Emulator.Endpoints
     }
 
     /// <summary>
-    /// The user-type rules of §3.9-3.10: name, personality module, and every module entry
+    /// The user-type rules of zoho-api.md "User types": name, personality module, and every module entry
     /// (sharing, permissions, layouts, views, filters, field permissions). Per-item problems are
     /// answered wrapped in {"user_type":[...]} with api_name and json_path; everything is checked
     /// before anything changes, so a refused request leaves the org as it was.

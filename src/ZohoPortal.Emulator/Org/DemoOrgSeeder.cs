@@ -67,7 +67,7 @@ namespace ZohoPortal.Emulator.Org
             org.AddUsers(seeded);
         }
 
-        /// <summary>Creates the portal and its default user type (§4 rule 2).</summary>
+        /// <summary>Creates the portal and its default user type (zoho-api.md "Portals").</summary>
         internal static void CreatePortal(OrgState org, string name, DateTimeOffset now)
         {
             org.Portal = new PortalState

@@ -18,7 +18,7 @@ namespace ZohoPortal.Emulator.Org
         /// <summary>The CRM user the emulated token belongs to (created_by / modified_by).</summary>
         internal CrmUser CurrentUser { get; } = new CrmUser("Patricia Boyle", "1306462000000186017");
 
-        /// <summary>Portal names taken anywhere in Zoho (names are unique across Zoho, §3.3).</summary>
+        /// <summary>Portal names taken anywhere in Zoho (names are unique across Zoho, zoho-api.md "Portals").</summary>
         internal HashSet<string> TakenPortalNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "MyFirstCompany", "ZohoPortal" };
 
         internal PortalState? Portal { get; set; }
@@ -146,9 +146,9 @@ namespace ZohoPortal.Emulator.Org
         public List<CrmField> Fields { get; } = new List<CrmField>();
         /// <summary>Lookup fields usable as user-type filters.</summary>
         public List<CrmField> Filters { get; } = new List<CrmField>();
-        /// <summary>Personality modules this module is linked to by a lookup, so it can go into their user types (§3.6).</summary>
+        /// <summary>Personality modules this module is linked to by a lookup, so it can go into their user types (zoho-api.md "Portal meta").</summary>
         public HashSet<string> RelatedTo { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        /// <summary>Notes can go into every user type and must be in each (§3.9).</summary>
+        /// <summary>Notes can go into every user type and must be in each (zoho-api.md "User types").</summary>
         public bool IsNotes => string.Equals(ApiName, "Notes", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether this module may be part of a user type of <paramref name="personality"/>.</summary>
