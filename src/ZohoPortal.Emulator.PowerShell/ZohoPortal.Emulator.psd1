@@ -23,6 +23,8 @@
         'Add-ZohoPortalEmulatorFault'
         'Get-ZohoPortalEmulatorRequest'
         'Clear-ZohoPortalEmulatorRequest'
+        'Get-ZohoPortalEmulatorRecord'
+        'Add-ZohoPortalEmulatorRecord'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

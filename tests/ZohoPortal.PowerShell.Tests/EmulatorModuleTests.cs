@@ -180,4 +180,24 @@ public sealed class EmulatorModuleTests : IDisposable
             .Select(o => o.BaseObject).ToArray();
         Assert.Equal(new object[] { expected, true, false }, byObject);
     }
+
+    [Fact]
+    public void EmulatorRecords_ListAndAdd_AsTestsSetUpInvitations()
+    {
+        var result = _ps.Run(string.Join("\n",
+            "Connect-ZohoPortal -Emulator",
+            "@(Get-ZohoPortalEmulatorRecord -NotPortalUser).Count",
+            "$none = Add-ZohoPortalEmulatorRecord -Name 'No Mail'",
+            "$none.Email -eq $null",
+            "Set-ZohoPortalEmulator -JobDelayMilliseconds 0",
+            "$none | Send-PortalInvite -UserType Customers -Wait -Force -ErrorAction SilentlyContinue -ErrorVariable refused | Out-Null",
+            "$refused[0].FullyQualifiedErrorId.Split(',')[0]",
+            "@(Get-ZohoPortalEmulatorRecord -NotPortalUser).Count",
+            "Add-ZohoPortalEmulatorRecord -Name 'Elsewhere' -Email e@example.com -Module Leads"));
+
+        // 200 seeded contacts to invite; one more added, refused for its missing email, still not a portal user.
+        Assert.Equal(new object[] { 200, true, "INVALID_DATA", 201 }, result.Output.Select(o => o.BaseObject).ToArray());
+        var error = Assert.Single(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("NotAPersonalityModule", StringComparison.Ordinal));
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+    }
 }
