@@ -12,9 +12,11 @@ namespace ZohoPortal.Emulator
         /// <summary>
         /// Deactivating a user who is already inactive: Zoho documents ALREADY_ACTIVATED only for
         /// activating an active user. The emulator answers success and changes nothing (true), as
-        /// an idempotent status change would; set to false to refuse with ALREADY_DEACTIVATED instead.
+        /// an idempotent status change would. (Were it false, the emulator would refuse with
+        /// ALREADY_DEACTIVATED, by analogy with ALREADY_ACTIVATED.) Fixed for the process, so that
+        /// emulators running side by side in tests agree.
         /// </summary>
-        public static bool DeactivatingAnInactiveUserSucceeds { get; set; } = true;
+        public static bool DeactivatingAnInactiveUserSucceeds { get; } = true;
 
         /// <summary>
         /// Ids that a seed document prints in a form no real Zoho id has, mapped to the realistic id
