@@ -19,7 +19,7 @@ public sealed class SoakThroughCmdletsTests(ITestOutputHelper output) : IDisposa
 
     private const string Script = """
         $ErrorActionPreference = 'Continue'
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType $n -ContactCount $n -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType $n -ContactCount $n | Connect-ZohoPortal -PassThru
         $o = $c.Client.Options
         $o.RetryPolicy = [ZohoPortal.Core.Http.RetryPolicy]::new(6, [TimeSpan]::FromMilliseconds(1), [TimeSpan]::FromMilliseconds(20), 11)
         $o.RequestTimeout = [TimeSpan]::FromMilliseconds(400)

@@ -20,7 +20,8 @@ public sealed class StopSummaryTests
         using (var setup = System.Management.Automation.PowerShell.Create())
         {
             setup.Runspace = runspace;
-            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; " + setupScript + "; $c.Emulator.Faults");
+            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; "
+                            + "Import-Module '" + ModulePath.EmulatorManifest.Replace("'", "''") + "' -Force -ErrorAction Stop; " + setupScript + "; $c.Emulator.Faults");
             dynamic faults = setup.Invoke().Single().BaseObject;
 
             using var run = System.Management.Automation.PowerShell.Create();
@@ -44,7 +45,7 @@ public sealed class StopSummaryTests
     public void StopDuringTheUserTypeLookup_StillNamesEveryUser_NothingSent()
     {
         var r = StopWhileHeld(
-            "$c = Connect-ZohoPortal -Emulator -UsersPerUserType 3 -ContactCount 0 -PassThru; $ids = @(Get-PortalUser -UserType Customers | ForEach-Object PersonalityId); " +
+            "$c = New-ZohoPortalEmulator -UsersPerUserType 3 -ContactCount 0 | Connect-ZohoPortal -PassThru; $ids = @(Get-PortalUser -UserType Customers | ForEach-Object PersonalityId); " +
             "$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.EmulatorFault]@{ Kind = 'Delay'; Delay = [TimeSpan]::FromMinutes(2); PathContains = '/user_type'; Method = 'GET' }); $c.Emulator.RequestLog.Clear()",
             "Remove-PortalUser -Id $ids -UserType Customers -Force",
             "$e.FullyQualifiedErrorId; @($e.Exception.NotProcessed).Count; @($e.Exception.SentOutcomeUnknown).Count; $c.Emulator.RequestLog.CountOf('DELETE', '/users'); " +
@@ -61,7 +62,7 @@ public sealed class StopSummaryTests
     public void StopWhileATransferIsUnanswered_ItsUsersAreSentOutcomeUnknown_AndZohoDidMoveThem()
     {
         var r = StopWhileHeld(
-            "$c = Connect-ZohoPortal -Emulator -UsersPerUserType 3 -ContactCount 0 -PassThru; $c.StopGrace = [TimeSpan]::FromMilliseconds(200); " +
+            "$c = New-ZohoPortalEmulator -UsersPerUserType 3 -ContactCount 0 | Connect-ZohoPortal -PassThru; $c.StopGrace = [TimeSpan]::FromMilliseconds(200); " +
             "$users = @(Get-PortalUser -UserType Customers); " +
             "$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.EmulatorFault]@{ Kind = 'Delay'; Delay = [TimeSpan]::FromMinutes(2); PathContains = '/action/transfer'; AfterActing = $true })",
             "$users | Move-PortalUser -Destination Partners",
