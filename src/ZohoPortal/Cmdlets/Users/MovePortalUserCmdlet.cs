@@ -85,7 +85,7 @@ namespace ZohoPortal.Cmdlets.Users
                 await client.TransferUsersAsync(group.Portal, group.UserTypeId, destination.Id, group.Ids, batch =>
                 {
                     for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
-                }, run.Abort, run.Stop).ConfigureAwait(false);
+                }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);
             }
         }
 
