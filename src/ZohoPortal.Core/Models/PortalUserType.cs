@@ -42,6 +42,11 @@ namespace ZohoPortal.Core.Models
         /// <summary>The portal this user type belongs to (set by the client, not sent by Zoho).</summary>
         [JsonIgnore] public string? PortalName { get; set; }
 
+        /// <summary>The id again, under the name users and invite results carry, so a user type (or its CSV row) binds where a user type is named.</summary>
+        [JsonIgnore] public string UserTypeId => Id;
+        /// <summary>The name again, under the name users carry.</summary>
+        [JsonIgnore] public string UserTypeName => Name;
+
         /// <summary>Total users, whichever counter Zoho sent.</summary>
         [JsonIgnore]
         public int? UserCount => NoOfUsers ?? (ActiveUserCount.HasValue || DeactiveUserCount.HasValue ? (ActiveUserCount ?? 0) + (DeactiveUserCount ?? 0) : (int?)null);

@@ -21,7 +21,7 @@ namespace ZohoPortal.Cmdlets.Users
         private const string AlreadyActivated = "ALREADY_ACTIVATED";
 
         /// <summary>A piped user whose object shows the wanted status (a bare id shows nothing, so it is sent).</summary>
-        public static bool ClaimsWanted(PortalUserBulkCmdlet.UserItem item, bool active) => item.User != null && item.User.Active == active;
+        public static bool ClaimsWanted(PortalUserBulkCmdlet.UserItem item, bool active) => item.ClaimedActive == active;
 
         public static string Action(PortalUserBulkCmdlet.UserGroup group, bool active)
         {
@@ -53,12 +53,12 @@ namespace ZohoPortal.Cmdlets.Users
                     if (run.Stop.IsCancellationRequested) return;
                     foreach (var item in group.Items)
                     {
-                        if (already.Contains(item.Id)) ReportAlready(item);
+                        if (already.Contains(item.Id!)) ReportAlready(item);
                         else items.Add(item);
                     }
                 }
                 if (items.Count == 0) continue;
-                var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id)).ToList();
+                var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id!)).ToList();
                 await client.ChangeUsersStatusAsync(portal.Key, refs, active, (index, result) =>
                 {
                     if (active && result.Code == AlreadyActivated) ReportAlready(items[index]);
@@ -73,7 +73,7 @@ namespace ZohoPortal.Cmdlets.Users
             PortalUserBulkCmdlet.BulkRun run)
         {
             var confirmed = new HashSet<string>(StringComparer.Ordinal);
-            var claimed = group.Items.Where(i => ClaimsWanted(i, active)).Select(i => i.Id).ToList();
+            var claimed = group.Items.Where(i => ClaimsWanted(i, active)).Select(i => i.Id!).ToList();
             if (claimed.Count == 0) return confirmed;
             await client.ListUsersAsync(group.Portal, group.UserTypeId, new PortalUserQuery { PersonalityIds = claimed }, page =>
             {
