@@ -382,14 +382,14 @@ Describe 'Invitations' {
 
     It 'Get-PortalInviteJob without an id lists every job' {
         $c.Emulator.Options.JobDelay = [TimeSpan]::Zero
-        $null = $c.Emulator.Org.GetRecords('Contacts') | Send-PortalInvite -UserType Customers -Force
+        $null = $c.Emulator.Org.GetRecords('Contacts') | Send-PortalInvite -UserType Customers -Force -AsJob
 
         @(Get-PortalInviteJob).Count | Should -Be 3
     }
 
     It 'Wait-PortalInviteJob on a job that never completes ends at the timeout' {
         $c.Emulator.Options.JobDelay = [System.Threading.Timeout]::InfiniteTimeSpan
-        $job = @($c.Emulator.Org.GetRecords('Contacts'))[0..2] | Send-PortalInvite -UserType Customers -Force
+        $job = @($c.Emulator.Org.GetRecords('Contacts'))[0..2] | Send-PortalInvite -UserType Customers -Force -AsJob
 
         $waited = $job | Wait-PortalInviteJob -Timeout 1 -ErrorVariable failures -ErrorAction SilentlyContinue
 

@@ -265,7 +265,13 @@ namespace ZohoPortal.Cmdlets.Users
                     foreach (var typed in byPortal.Where(l => l.Id != null && l.UserTypeId != null).GroupBy(l => l.UserTypeId!))
                     {
                         var typeId = typed.Key;
-                        var typeName = typed.Select(l => l.UserTypeName).FirstOrDefault(n => n != null) ?? all?.FirstOrDefault(t => t.Id == typeId)?.Name;
+                        var typeName = typed.Select(l => l.UserTypeName).FirstOrDefault(n => n != null);
+                        if (typeName == null)
+                        {
+                            // An invite result names its user type by id only: one listing (cached for the invocation) gives the name users carry.
+                            all = all ?? await resolver.ListAsync(portal, ct).ConfigureAwait(false);
+                            typeName = all.FirstOrDefault(t => t.Id == typeId)?.Name;
+                        }
                         var ids = typed.Select(l => l.Id!).Distinct(StringComparer.Ordinal).ToList();
                         try
                         {
