@@ -92,7 +92,7 @@ namespace ZohoPortal.Core
                 Id = created.Id!,
                 Name = input.Name!,
                 Active = input.Active ?? false,
-                PersonalityModule = new ZohoModuleRef { ApiName = input.PersonalityModule },
+                PersonalityModule = input.PersonalityModule,
                 Modules = modules,
                 PortalName = portal,
             };
@@ -126,7 +126,7 @@ namespace ZohoPortal.Core
                 {
                     var current = await GetUserTypeAsync(portal, userTypeId, cancellationToken).ConfigureAwait(false)
                         ?? throw new ZohoApiException(400, "INVALID_DATA", "Invalid user type id", null, "PUT", path);
-                    personality = current.PersonalityModule?.ApiName;
+                    personality = current.PersonalityModule;
                 }
                 modules = await ResolveModulesAsync(personality ?? string.Empty, modules, cancellationToken).ConfigureAwait(false);
             }

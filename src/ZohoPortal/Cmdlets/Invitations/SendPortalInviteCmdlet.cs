@@ -308,7 +308,7 @@ namespace ZohoPortal.Cmdlets.Invitations
         /// <summary>The module to invite in: -Module when given (it must be the user type's personality module), else the user type's.</summary>
         private static string ModuleFor(string? requested, PortalUserType userType)
         {
-            var personality = userType.PersonalityModule?.ApiName;
+            var personality = userType.PersonalityModule;
             if (string.IsNullOrEmpty(requested)) return string.IsNullOrEmpty(personality) ? "Contacts" : personality!;
             InviteRules.ValidateModule(requested);
             if (!string.IsNullOrEmpty(personality) && !string.Equals(personality, requested, StringComparison.OrdinalIgnoreCase))

@@ -99,7 +99,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
                 return;
 
             var connection = ActiveConnection;
-            var personality = type.PersonalityModule?.ApiName;
+            var personality = type.PersonalityModule;
             var passThru = PassThru.IsPresent;
             var updated = RunAsync(async ct =>
             {
@@ -113,7 +113,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
                 Name = changes.Name ?? type.Name,
                 Active = changes.Active ?? type.Active,
                 Default = type.Default,
-                PersonalityModule = changes.PersonalityModule == null ? type.PersonalityModule : new ZohoModuleRef { ApiName = changes.PersonalityModule },
+                PersonalityModuleInfo = changes.PersonalityModule == null ? type.PersonalityModuleInfo : new ZohoModuleRef { ApiName = changes.PersonalityModule },
                 NoOfUsers = type.UserCount,
                 PortalName = portal,
             });
