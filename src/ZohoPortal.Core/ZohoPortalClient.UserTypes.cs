@@ -47,54 +47,38 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Creates a user type and returns it as Zoho then lists it. Module entries may name
-        /// modules, layouts, views and filters instead of giving ids (one portal-meta call fills
-        /// them in); every module gets view permission, which Zoho requires. Zoho answers either
-        /// {code, details.id} (DOC, D6), after which the type is fetched, or 201 with the full object.
+        /// Creates a user type and returns it as Zoho then lists it: <see cref="PlanUserTypeCreationAsync"/>,
+        /// then <see cref="CreateUserTypeAsync(UserTypeCreationPlan, CancellationToken)"/>.
         /// </summary>
         public async Task<PortalUserType> CreateUserTypeAsync(string portal, PortalUserTypeInput input, CancellationToken cancellationToken = default)
         {
-            if (input == null) throw new ArgumentNullException(nameof(input));
-            UserTypeNameRules.Validate(input.Name);
-            if (string.IsNullOrWhiteSpace(input.PersonalityModule))
-                throw new ZohoValidationException("PersonalityModuleRequired", "A user type needs a personality module (Contacts, or a custom module such as Customer).", "PersonalityModule");
-            if (input.Modules == null || input.Modules.Count == 0)
-                throw new ZohoValidationException("ModulesRequired",
-                    "A user type needs module entries: at least its personality module (" + input.PersonalityModule + ") and Notes. Build them with New-PortalUserTypeModule.", "Module");
-            ValidateModuleEntries(input.Modules, create: true);
-            var path = UserTypesPath(portal);
+            var plan = await PlanUserTypeCreationAsync(portal, input, cancellationToken).ConfigureAwait(false);
+            return await CreateUserTypeAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
 
-            var modules = await ResolveModulesAsync(input.PersonalityModule!, input.Modules, cancellationToken).ConfigureAwait(false);
-            foreach (var module in modules)
-            {
-                module.Permissions = module.Permissions ?? new UserTypePermissions();
-                if (module.Permissions.View == null) module.Permissions.View = true;
-            }
-            var body = UserTypeBody.Write(new PortalUserTypeInput
-            {
-                Name = input.Name,
-                PersonalityModule = input.PersonalityModule,
-                Active = input.Active,
-                InvitationField = input.InvitationField,
-                Modules = modules,
-            }, create: true);
-
-            var request = new ZohoRequest(HttpMethod.Post, path) { JsonBody = body };
-            var created = await Http.SendAsync(request, r => ReadCreateAnswer(r, path), cancellationToken).ConfigureAwait(false);
+        /// <summary>
+        /// Sends a creation plan. Zoho answers either {code, details.id} (DOC, D6), after which the
+        /// type is fetched, or 201 with the full object.
+        /// </summary>
+        public async Task<PortalUserType> CreateUserTypeAsync(UserTypeCreationPlan plan, CancellationToken cancellationToken = default)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            var request = new ZohoRequest(HttpMethod.Post, plan.Path) { JsonBody = plan.Body };
+            var created = await Http.SendAsync(request, r => ReadCreateAnswer(r, plan.Path), cancellationToken).ConfigureAwait(false);
             if (created.UserType != null)
             {
-                created.UserType.PortalName = portal;
+                created.UserType.PortalName = plan.Portal;
                 return created.UserType;
             }
-            var fetched = await GetUserTypeAsync(portal, created.Id!, cancellationToken).ConfigureAwait(false);
+            var fetched = await GetUserTypeAsync(plan.Portal, created.Id!, cancellationToken).ConfigureAwait(false);
             return fetched ?? new PortalUserType
             {
                 Id = created.Id!,
-                Name = input.Name!,
-                Active = input.Active ?? false,
-                PersonalityModule = input.PersonalityModule,
-                Modules = modules,
-                PortalName = portal,
+                Name = plan.Input.Name!,
+                Active = plan.Input.Active ?? false,
+                PersonalityModule = plan.Input.PersonalityModule,
+                Modules = plan.Input.Modules,
+                PortalName = plan.Portal,
             };
         }
 

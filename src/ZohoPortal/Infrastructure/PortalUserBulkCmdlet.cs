@@ -471,6 +471,8 @@ namespace ZohoPortal.Infrastructure
             public List<UserItem> Items { get; } = new List<UserItem>();
             public List<string> Ids => Items.Select(i => i.Id!).ToList();
             public string DisplayName => UserTypeName ?? UserTypeId;
+            /// <summary>The core's plan for this group, made when it is confirmed and sent as made.</summary>
+            public RequestPlan? Plan { get; internal set; }
         }
 
         /// <summary>The tokens of one run: Stop (finish the call in flight, start nothing new) and Abort (give up on it).</summary>

@@ -83,16 +83,16 @@ namespace ZohoPortal.Cmdlets.UserTypes
                 InvitationField = InvitationField,
                 Modules = _modules,
             };
-            var modules = string.Join(", ", _modules.Select(m => m.ApiName ?? m.Id));
-            if (!ShouldProcess("User type '" + Name + "' (personality module " + PersonalityModule + "; modules " + modules + ") in portal '" + portal + "'",
-                "Create (POST /settings/portals/" + portal + "/user_type)"))
+            // The core's plan runs the validations and the module-name lookups in -WhatIf too, so a dry run fails where the real run would.
+            var connection = ActiveConnection;
+            var plan = RunAsync(ct => connection.Client.PlanUserTypeCreationAsync(portal, input, ct));
+            if (!ShouldProcess("User type '" + Name + "' (personality module " + PersonalityModule + ") in portal '" + portal + "'", plan.Describe()))
                 return;
 
-            var connection = ActiveConnection;
             PortalUserType created;
             try
             {
-                created = RunAsync(ct => connection.Client.CreateUserTypeAsync(portal, input, ct));
+                created = RunAsync(ct => connection.Client.CreateUserTypeAsync(plan, ct));
             }
             catch (ZohoApiException e) when (e.Code == "MANDATORY_NOT_FOUND" && e.Details.TryGetValue("api_name", out var api) && api == "modules")
             {

@@ -23,13 +23,13 @@ namespace ZohoPortal.Cmdlets.Users
         /// <summary>A piped user whose object shows the wanted status (a bare id shows nothing, so it is sent).</summary>
         public static bool ClaimsWanted(PortalUserBulkCmdlet.UserItem item, bool active) => item.ClaimedActive == active;
 
-        public static string Action(PortalUserBulkCmdlet.UserGroup group, bool active)
+        public static string Action(ZohoPortalClient client, PortalUserBulkCmdlet.UserGroup group, bool active)
         {
             var state = active ? "active" : "inactive";
             var claimed = group.Items.Count(i => ClaimsWanted(i, active));
             if (claimed == group.Items.Count) return "Leave " + state + " (they are " + state + " already; checked, no change request)";
-            return (active ? "Activate" : "Deactivate") + " (PUT /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
-                + "/users/{id}/actions/change_status?active=" + (active ? "true" : "false") + ", one call per user"
+            group.Plan = client.PlanUserStatusChange(group.Portal, group.UserTypeId, group.Ids, active);
+            return (active ? "Activate" : "Deactivate") + " (" + group.Plan.Describe()
                 + (claimed == 0 ? string.Empty : "; " + claimed + " shown " + state + " already are checked and left alone if so") + ")";
         }
 
