@@ -63,11 +63,13 @@ namespace ZohoPortal.Cmdlets.Invitations
 
         /// <summary><para type="description">The personality module of the records (an API name such as Contacts). Default: the user type's personality module. Binds from a Module property of piped objects.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string? Module { get; set; }
 
         /// <summary><para type="description">The portal whose user type is meant. Default: the org's portal.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("PortalName")]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
         public string? Portal { get; set; }
 
         /// <summary><para type="description">Sends the invitation again to records that are already portal users (Zoho's type reinvite). Without it, inviting a portal user again fails with CANNOT_PROCESS.</para></summary>
@@ -198,6 +200,7 @@ namespace ZohoPortal.Cmdlets.Invitations
 
             var client = Client;
             var wait = !AsJob.IsPresent;
+            var completion = ActiveConnection.Completion;
             var showProgress = requests > 2;
             const int progressId = 0x2F1D;
             var sent = 0;
@@ -214,6 +217,7 @@ namespace ZohoPortal.Cmdlets.Invitations
                 if (s.Job != null)
                 {
                     EmitVerbose("Bulk-invite job " + s.Job.JobId + " scheduled for " + s.RecordIds.Count + " " + group.Module + " records.");
+                    completion.RememberJob(s.Job);
                     if (!wait) EmitObject(s.Job);
                     return;
                 }

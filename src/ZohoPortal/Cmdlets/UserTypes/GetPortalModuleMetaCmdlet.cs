@@ -32,12 +32,14 @@ namespace ZohoPortal.Cmdlets.UserTypes
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("PersonalityModule")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string Module { get; set; } = string.Empty;
 
         /// <summary><para type="description">Only modules whose API name or label matches; wildcards allowed.</para></summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string[]? RelatedModule { get; set; }
 
         #endregion
@@ -53,6 +55,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
             foreach (var meta in list)
             {
                 if (patterns == null || patterns.Any(p => p.IsMatch(meta.ApiName) || (meta.PluralLabel != null && p.IsMatch(meta.PluralLabel))))
+                    ActiveConnection.Completion.RememberModule(meta.ApiName, meta.PluralLabel);
                     WriteObject(meta);
             }
         }

@@ -47,6 +47,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         /// <summary><para type="description">API name of the personality module: the module whose records become the portal users. Default: Contacts.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string PersonalityModule { get; set; } = "Contacts";
 
         /// <summary><para type="description">Module entries from New-PortalUserTypeModule; the personality module and Notes are required. Accepts pipeline input.</para></summary>

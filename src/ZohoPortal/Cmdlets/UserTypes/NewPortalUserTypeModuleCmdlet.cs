@@ -40,6 +40,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         /// <summary><para type="description">The module: its API name (Contacts, Customer, Services, Notes...) or its id.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByModuleSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string Module { get; set; } = string.Empty;
 
         /// <summary><para type="description">The module's portal meta, from Get-PortalModuleMeta; layout, view and filter names are checked against it at once.</para></summary>

@@ -52,6 +52,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         /// <summary><para type="description">A new personality module (API name). -Module must then give the complete new module list. Not allowed for the default user type.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string? PersonalityModule { get; set; }
 
         /// <summary><para type="description">API name of the field that receives invitations (Email).</para></summary>
