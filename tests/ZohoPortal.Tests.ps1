@@ -204,7 +204,7 @@ Describe 'User types' {
     }
 
     It 'creates, changes and removes a user type as typed at a prompt' {
-        $created = New-PortalUserType -Name Dealers -Module $contacts, $notes -Active
+        $created = New-PortalUserType -Name Dealers -Module $contacts, $notes -Active $true
 
         $created.Name | Should -Be 'Dealers'
         $c.Emulator.Org.UserTypeCount | Should -Be 3

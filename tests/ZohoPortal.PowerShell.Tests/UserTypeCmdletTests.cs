@@ -62,7 +62,7 @@ public sealed class UserTypeCmdletTests : IDisposable
             $DebugPreference = 'Continue'
             $customer = New-PortalUserTypeModule -Module 1306462000000000125 -SharedType Private -Permission View -Layout 1306462000000095055 -View 1306462000000091501 -Field 18936550000000063924
             $notes = New-PortalUserTypeModule -Module 1306462000000000147 -SharedType Private -Permission View
-            $created = New-PortalUserType -Name Customer -PersonalityModule Customer -Module $customer, $notes -Active
+            $created = New-PortalUserType -Name Customer -PersonalityModule Customer -Module $customer, $notes -Active $true
             $created
             """);
         Assert.Empty(create.Errors);
@@ -107,7 +107,7 @@ public sealed class UserTypeCmdletTests : IDisposable
             $customer = New-PortalUserTypeModule -Module Customer -Permission View -Layout Standard -View 'All Customers' -Field Service_Date
             $notes = New-PortalUserTypeModule -Module Notes -Permission View
             $services = Get-PortalModuleMeta Customer -RelatedModule Services | New-PortalUserTypeModule -Permission View, Create -Layout 'Test Drive' -View 'Upcoming Services' -Filter Customer -ReadOnlyField Status
-            $t = $customer, $notes, $services | New-PortalUserType -Name Customer -PersonalityModule Customer -Active
+            $t = $customer, $notes, $services | New-PortalUserType -Name Customer -PersonalityModule Customer -Active $true
             $s = $t.Modules | Where-Object ApiName -eq Services
             $t.GetType().FullName
             $s.Layouts[0].Name
