@@ -5,7 +5,7 @@
     Author               = 'ZohoPortal contributors'
     CompanyName          = 'ZohoPortal'
     Copyright            = '(c) ZohoPortal contributors. All rights reserved.'
-    Description          = 'Administer Zoho CRM client portals: portals, user types, portal users, invitations and bulk-invite jobs. Includes an offline emulator.'
+    Description          = 'Administer Zoho CRM client portals: portals, user types, portal users, invitations and bulk-invite jobs. Connect-ZohoPortal -Emulator works offline with the companion module ZohoPortal.Emulator.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
@@ -33,8 +33,6 @@
         'Enable-PortalUser'
         'Disable-PortalUser'
         'Remove-PortalUser'
-        'Start-ZohoPortalEmulator'
-        'Stop-ZohoPortalEmulator'
         'Invoke-ZohoCrmRequest'
         'Send-PortalInvite'
         'Get-PortalInviteJob'

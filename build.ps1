@@ -9,8 +9,9 @@
              runbook scripts in real pwsh 7.6.9 (the repository's local .NET tool).
     Pester   Only the Pester suite (tests/**/*.Tests.ps1, or -TestPath), in a child shell of
              the one running this script, against the module already staged.
-    Package  Build, then copy out/ZohoPortal to out/package/ZohoPortal/<version>/ and zip it as
-             out/package/ZohoPortal-<version>.zip (extract into a folder on $env:PSModulePath).
+    Package  Build, then copy out/ZohoPortal and out/ZohoPortal.Emulator to
+             out/package/<module>/<version>/ and zip both as out/package/ZohoPortal-<version>.zip
+             (extract into a folder on $env:PSModulePath).
     All      Build, Test and Package.
 
     Works in Windows PowerShell 5.1 and PowerShell 7. Needs the .NET SDK (dotnet) on PATH.
@@ -51,6 +52,8 @@ $root = $PSScriptRoot
 $solution = Join-Path $root 'ZohoPortal.sln'
 $outDir = Join-Path $root 'out'
 $stageDir = Join-Path $outDir 'ZohoPortal'
+# The companion module (the emulator's cmdlets), staged beside the main module and shipped with it.
+$emulatorStageDir = Join-Path $outDir 'ZohoPortal.Emulator'
 $packageDir = Join-Path $outDir 'package'
 
 function Invoke-Dotnet {
@@ -68,8 +71,10 @@ function Invoke-Dotnet {
 
 function Invoke-BuildTask {
     # Start from an empty stage so files of earlier builds can never slip into a package.
-    if (Test-Path $stageDir) {
-        Remove-Item -Path $stageDir -Recurse -Force
+    foreach ($dir in @($stageDir, $emulatorStageDir)) {
+        if (Test-Path $dir) {
+            Remove-Item -Path $dir -Recurse -Force
+        }
     }
     Invoke-Dotnet -Arguments @('build', $solution, '-c', $Configuration)
 
@@ -79,7 +84,16 @@ function Invoke-BuildTask {
             throw "The build did not stage $file in $stageDir."
         }
     }
-    Write-Host "Module staged at $stageDir" -ForegroundColor Green
+    $expectedEmulator = @('ZohoPortal.Emulator.psd1', 'ZohoPortal.Emulator.PowerShell.dll', 'ZohoPortal.Emulator.dll', 'en-US/ZohoPortal.Emulator.PowerShell.dll-Help.xml')
+    foreach ($file in $expectedEmulator) {
+        if (-not (Test-Path (Join-Path $emulatorStageDir $file))) {
+            throw "The build did not stage $file in $emulatorStageDir."
+        }
+    }
+    if (Test-Path (Join-Path $stageDir 'ZohoPortal.Emulator.dll')) {
+        throw "The emulator engine was staged inside ${stageDir}: the main module must not carry emulator code."
+    }
+    Write-Host "Modules staged at $stageDir and $emulatorStageDir" -ForegroundColor Green
 }
 
 function Get-ChildShell {
@@ -165,11 +179,21 @@ function Invoke-PackageTask {
     $null = New-Item -ItemType Directory -Path $versionDir -Force
     Copy-Item -Path (Join-Path $stageDir '*') -Destination $versionDir -Recurse -Force
 
+    # The companion module ships in the same package, in the same layout, so that
+    # Connect-ZohoPortal -Emulator finds it beside ZohoPortal once both are extracted.
+    $emulatorModuleDir = Join-Path $packageDir 'ZohoPortal.Emulator'
+    if (Test-Path $emulatorModuleDir) {
+        Remove-Item -Path $emulatorModuleDir -Recurse -Force
+    }
+    $emulatorVersionDir = Join-Path $emulatorModuleDir $version
+    $null = New-Item -ItemType Directory -Path $emulatorVersionDir -Force
+    Copy-Item -Path (Join-Path $emulatorStageDir '*') -Destination $emulatorVersionDir -Recurse -Force
+
     $zip = Join-Path $packageDir "ZohoPortal-$version.zip"
     if (Test-Path $zip) {
         Remove-Item -Path $zip -Force
     }
-    Compress-Archive -Path $moduleDir -DestinationPath $zip
+    Compress-Archive -Path @($moduleDir, $emulatorModuleDir) -DestinationPath $zip
     Write-Host "Packaged ZohoPortal $version at $versionDir and $zip" -ForegroundColor Green
 }
 

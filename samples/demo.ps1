@@ -21,7 +21,13 @@ function Show-Errors($Errors) {
 }
 
 Step 'Connect to an emulated org: 300 portal users per user type, 400 CRM contacts'
-$connection = Connect-ZohoPortal -Emulator -UsersPerUserType 300 -ContactCount 400 -PassThru
+# The emulator's cmdlets live in the companion module ZohoPortal.Emulator, staged (and shipped)
+# beside ZohoPortal. Connect-ZohoPortal -Emulator would load it by itself; this session wants
+# other sizes, so it makes the org with New-ZohoPortalEmulator first.
+if (-not (Get-Module ZohoPortal.Emulator)) {
+    Import-Module ([IO.Path]::Combine((Get-Module ZohoPortal).ModuleBase, '..', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1'))
+}
+$connection = New-ZohoPortalEmulator -UsersPerUserType 300 -ContactCount 400 | Connect-ZohoPortal -PassThru
 $connection | Out-Default
 
 Step 'The org''s portal, renamed: first what would happen, then for real'

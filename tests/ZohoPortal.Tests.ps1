@@ -1,6 +1,6 @@
 #Requires -Version 5.1
 <#
-    Pester 5 suite for the staged module (out/ZohoPortal). Build first (dotnet build, or
+    Pester 5 suite for the staged modules (out/ZohoPortal and its companion out/ZohoPortal.Emulator). Build first (dotnet build, or
     ./build.ps1), then run ./build.ps1 -Task Test, or:
 
         Invoke-Pester ./tests/ZohoPortal.Tests.ps1 -Output Detailed
@@ -13,11 +13,14 @@
 BeforeDiscovery {
     # The help tests are generated per exported command, so the module is needed at discovery too.
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
-    $exportedCommands = @(Get-Command -Module ZohoPortal | ForEach-Object { @{ Name = $_.Name } })
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
+    $exportedCommands = @(Get-Command -Module ZohoPortal, ZohoPortal.Emulator | ForEach-Object { @{ Name = $_.Name } })
 }
 
 BeforeAll {
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    # The companion module (emulator cmdlets), staged beside the main one.
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
     Connect-ZohoPortal -Emulator
 }
 
@@ -39,7 +42,7 @@ Describe 'Connection' {
 
     It 'returns a connection with -PassThru that -Connection uses' {
         $first = Connect-ZohoPortal -Emulator -PassThru
-        $second = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $second = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
 
         @(Get-Portal -Connection $first).Count | Should -Be 1
         @(Get-Portal -Connection $second).Count | Should -Be 0
@@ -76,7 +79,7 @@ Describe 'Portals' {
     }
 
     It 'New-Portal rejects a short name before sending any request' {
-        $empty = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $empty = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
         $empty.Emulator.RequestLog.Clear()
 
         New-Portal -Name 'ab' -Connection $empty -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -88,7 +91,7 @@ Describe 'Portals' {
     }
 
     It 'New-Portal reports a name taken elsewhere in Zoho as ALREADY_USED' {
-        $empty = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $empty = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
 
         New-Portal -Name 'MyFirstCompany' -Connection $empty -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -99,7 +102,7 @@ Describe 'Portals' {
     }
 
     It 'New-Portal creates the portal of an empty org and returns it' {
-        $empty = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru
+        $empty = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
 
         $portal = New-Portal -Name 'ZylkerCare' -Connection $empty
 
@@ -198,7 +201,7 @@ Describe 'Fault injection' {
 
 Describe 'User types' {
     BeforeEach {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 3 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 3 | Connect-ZohoPortal -PassThru
         $contacts = New-PortalUserTypeModule -Module Contacts -Permission View -Layout Standard -View 'All Contacts'
         $notes = New-PortalUserTypeModule -Module Notes -Permission View
     }
@@ -270,7 +273,7 @@ Describe 'User types' {
 
 Describe 'Portal users' {
     It 'moves 1,050 users piped from Get-PortalUser in 6 transfer calls' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 1050 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 1050 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $c.Emulator.RequestLog.Clear()
 
         Get-PortalUser -UserType Customers | Move-PortalUser -Destination Partners
@@ -281,7 +284,7 @@ Describe 'Portal users' {
     }
 
     It 'reports one bad id among good ones and moves the rest' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 20 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 20 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $ids = @(Get-PortalUser -UserType Customers | ForEach-Object PersonalityId) + '1306462000099999999'
 
         $ids | Move-PortalUser -UserType Customers -Destination Partners -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -292,7 +295,7 @@ Describe 'Portal users' {
     }
 
     It 'removes 1,200 users in 3 calls, and none with -WhatIf' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 1200 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 1200 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $users = @(Get-PortalUser -UserType Customers)
         $c.Emulator.RequestLog.Clear()
 
@@ -305,7 +308,7 @@ Describe 'Portal users' {
     }
 
     It 'keeps Zoho''s NOT_ALLOWED with its message' {
-        $null = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $null = New-ZohoPortalEmulator -UsersPerUserType 10 -ContactCount 0 | Connect-ZohoPortal -PassThru
 
         Get-PortalUser -UserType Customers -Status NotConfirmed -First 1 |
             Disable-PortalUser -Force -ErrorVariable disableErrors -ErrorAction SilentlyContinue
@@ -316,7 +319,7 @@ Describe 'Portal users' {
     }
 
     It 'Enable-PortalUser on 2 active and 3 inactive users sends 3 change_status calls and no error, without asking' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 10 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $inactive = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 3 | Disable-PortalUser -Force -PassThru)
         $active = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 2)
         $c.Emulator.RequestLog.Clear()
@@ -331,7 +334,7 @@ Describe 'Portal users' {
     }
 
     It 'Enable-PortalUser does not trust an object older than the user''s status' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 10 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 10 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $snapshot = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed -First 2)
         $snapshot | Disable-PortalUser -Force
         $c.Emulator.RequestLog.Clear()
@@ -344,7 +347,7 @@ Describe 'Portal users' {
     }
 
     It 'Get-PortalUser -First 5 over 5,000 users requests one page' {
-        $c = Connect-ZohoPortal -Emulator -UsersPerUserType 5000 -ContactCount 0 -PassThru
+        $c = New-ZohoPortalEmulator -UsersPerUserType 5000 -ContactCount 0 | Connect-ZohoPortal -PassThru
         $c.Emulator.RequestLog.Clear()
 
         $users = @(Get-PortalUser -UserType Customers -First 5)

@@ -20,6 +20,9 @@ internal sealed class HostedModule : IDisposable
         _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         _runspace.Open();
         Run("Import-Module '" + manifest.Replace("'", "''") + "' -Force -ErrorAction Stop");
+        // The companion module (New-ZohoPortalEmulator and the other emulator cmdlets), staged beside it.
+        var emulator = Path.Combine(FindRepoRoot(), "out", "ZohoPortal.Emulator", "ZohoPortal.Emulator.psd1");
+        if (File.Exists(emulator)) Run("Import-Module '" + emulator.Replace("'", "''") + "' -Force -ErrorAction Stop");
         RequireStagedCore(Path.GetDirectoryName(manifest)!);
     }
 

@@ -4,7 +4,7 @@ namespace ZohoPortal.Bench;
 
 /// <summary>
 /// What users type, through the staged module in a hosted PowerShell 7.6 runspace, against the
-/// in-process emulator (Connect-ZohoPortal -Emulator). Compared with <see cref="CoreBenchmarks"/>,
+/// in-process emulator (New-ZohoPortalEmulator | Connect-ZohoPortal). Compared with <see cref="CoreBenchmarks"/>,
 /// the difference is the cost of the cmdlets and of PowerShell's pipeline.
 /// </summary>
 [MemoryDiagnoser]
@@ -26,7 +26,7 @@ public class PipelineBenchmarks
     public void Setup()
     {
         _ps = new HostedModule();
-        _ps.Run("Connect-ZohoPortal -Emulator -UsersPerUserType " + Users + " -ContactCount 0");
+        _ps.Run("New-ZohoPortalEmulator -UsersPerUserType " + Users + " -ContactCount 0 | Connect-ZohoPortal");
         var batches = (Users + 199) / 200;
 
         _ps.ClearRequestLog();
@@ -83,9 +83,9 @@ public class PipelineInviteBenchmarks
     [IterationSetup]
     public void Seed()
     {
-        _ps.Run("Disconnect-ZohoPortal -ErrorAction SilentlyContinue; Connect-ZohoPortal -Emulator -UsersPerUserType 0 -ContactCount " + Contacts);
+        _ps.Run("Disconnect-ZohoPortal -ErrorAction SilentlyContinue; New-ZohoPortalEmulator -UsersPerUserType 0 -ContactCount " + Contacts + " | Connect-ZohoPortal");
         // Zoho takes seconds per job; the emulator's default 300 ms would make the benchmark time sleeps.
-        _ps.Run("(Get-ZohoPortalConnection).Emulator.Options.JobDelay = [TimeSpan]::Zero");
+        _ps.Run("Set-ZohoPortalEmulator -JobDelayMilliseconds 0");
         _ps.Run("$contacts = (Get-ZohoPortalConnection).Emulator.Org.GetRecords('Contacts')");
     }
 

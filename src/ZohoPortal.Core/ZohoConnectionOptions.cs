@@ -16,7 +16,7 @@ namespace ZohoPortal.Core
         public ZohoDataCenter DataCenter { get; set; } = ZohoDataCenter.US;
         public ZohoEnvironment Environment { get; set; } = ZohoEnvironment.Production;
 
-        /// <summary>CRM API version, v4 to v8 (D1). Bulk invite needs v5 or later.</summary>
+        /// <summary>CRM API version, v4 to v8 (zoho-api.md "Requests"). Bulk invite needs v5 or later.</summary>
         public string ApiVersion
         {
             get => _apiVersion;
@@ -37,7 +37,7 @@ namespace ZohoPortal.Core
         /// <summary>Time allowed for one HTTP attempt, after which it counts as a transient failure.</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
         public RetryPolicy RetryPolicy { get; set; } = new RetryPolicy();
-        /// <summary>Most calls in flight at once on this connection; keep it at or below the org's concurrency limit (D15).</summary>
+        /// <summary>Most calls in flight at once on this connection; keep it at or below the org's concurrency limit (zoho-api.md "Limits and tokens").</summary>
         public int MaxConcurrency { get; set; } = 10;
         /// <summary>A cached access token is renewed this long before it expires.</summary>
         public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromMinutes(2);

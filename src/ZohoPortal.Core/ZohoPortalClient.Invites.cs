@@ -15,7 +15,7 @@ namespace ZohoPortal.Core
 {
     public sealed partial class ZohoPortalClient
     {
-        /// <summary>Most records the client puts in one bulk-invite request (D4: the schema's cap); each request is one job.</summary>
+        /// <summary>Most records the client puts in one bulk-invite request (zoho-api.md "Invitations": the schema's cap); each request is one job.</summary>
         public const int MaxInviteBatch = 100;
         /// <summary>Bulk-invite requests in flight at once (further capped by the connection's MaxConcurrency).</summary>
         public const int MaxParallelInviteRequests = 4;
@@ -24,7 +24,7 @@ namespace ZohoPortal.Core
         public static readonly TimeSpan InvitePollMaxInterval = TimeSpan.FromSeconds(10);
 
         /// <summary>
-        /// Invites (or re-invites) one record with the single-invite endpoint (§3.17). Zoho answers
+        /// Invites (or re-invites) one record with the single-invite endpoint (zoho-api.md "Invitations"). Zoho answers
         /// at once; a refusal (DUPLICATE_DATA, INVALID_DATA, CANNOT_PROCESS...) is thrown as a
         /// <see cref="ZohoApiException"/> carrying Zoho's code.
         /// </summary>
@@ -47,7 +47,7 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Starts bulk invitations (D4): the records go out in requests of at most
+        /// Starts bulk invitations (zoho-api.md "Invitations"): the records go out in requests of at most
         /// <see cref="MaxInviteBatch"/>, each becoming one job. The answer holds one submission per
         /// request, in input order: the job, or (when Zoho refused the request as a whole) that
         /// error once per record. Only validation and cancellation throw.
@@ -151,7 +151,7 @@ namespace ZohoPortal.Core
             return new PortalInviteSubmission(batch, null, failures);
         }
 
-        /// <summary>One bulk-invite job of <paramref name="module"/>, or null when Zoho does not know the id (D5: 204).</summary>
+        /// <summary>One bulk-invite job of <paramref name="module"/>, or null when Zoho does not know the id (zoho-api.md "Invitations": 204).</summary>
         public async Task<PortalInviteJob?> GetInviteJobAsync(string module, string jobId, CancellationToken cancellationToken = default)
         {
             InviteRules.RequireBulkVersion(Options.ApiVersion, "Invite job status");
@@ -166,7 +166,7 @@ namespace ZohoPortal.Core
             return job;
         }
 
-        /// <summary>Every bulk-invite job Zoho remembers for <paramref name="module"/> (D5); empty when there are none.</summary>
+        /// <summary>Every bulk-invite job Zoho remembers for <paramref name="module"/> (zoho-api.md "Invitations"); empty when there are none.</summary>
         public async Task<List<PortalInviteJob>> GetInviteJobsAsync(string module, CancellationToken cancellationToken = default)
         {
             InviteRules.RequireBulkVersion(Options.ApiVersion, "Invite job status");

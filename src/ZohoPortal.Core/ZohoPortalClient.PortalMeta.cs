@@ -15,7 +15,7 @@ namespace ZohoPortal.Core
     {
         /// <summary>
         /// The modules that can go into a user type of <paramref name="personalityModule"/>, with
-        /// their layouts, views and filter fields (GET /settings/portals/meta?module=, §3.6).
+        /// their layouts, views and filter fields (GET /settings/portals/meta?module=, zoho-api.md "Portal meta").
         /// Empty when Zoho answers 204.
         /// </summary>
         public async Task<List<PortalModuleMeta>> GetPortalMetaAsync(string personalityModule, CancellationToken cancellationToken = default)

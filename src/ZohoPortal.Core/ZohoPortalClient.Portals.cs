@@ -50,7 +50,7 @@ namespace ZohoPortal.Core
             return Http.SendAsync(request, r => ReadSingleAction(r, "portals", "PUT", path), cancellationToken);
         }
 
-        /// <summary>Deletes a portal with its user types and users (D14).</summary>
+        /// <summary>Deletes a portal with its user types and users (zoho-api.md "Portals").</summary>
         public Task<ZohoActionResult> DeletePortalAsync(string name, CancellationToken cancellationToken = default)
         {
             var path = PortalPath(name);

@@ -15,7 +15,7 @@ namespace ZohoPortal.Core
 {
     public sealed partial class ZohoPortalClient
     {
-        /// <summary>Most user types an org may have (Zoho's licence limit, §3.9).</summary>
+        /// <summary>Most user types an org may have (Zoho's licence limit, zoho-api.md "User types").</summary>
         public const int MaxUserTypes = 5;
 
         /// <summary>Every user type of a portal (at most five); with <paramref name="includeModules"/> each carries its module permissions.</summary>
@@ -28,7 +28,7 @@ namespace ZohoPortal.Core
             return list;
         }
 
-        /// <summary>One user type with its modules, or null when the id is unknown (D8: 204, or 400 INVALID_DATA naming the id).</summary>
+        /// <summary>One user type with its modules, or null when the id is unknown (zoho-api.md "User types": 204, or 400 INVALID_DATA naming the id).</summary>
         public async Task<PortalUserType?> GetUserTypeAsync(string portal, string userTypeId, CancellationToken cancellationToken = default)
         {
             UserTypeIdRules.Validate(userTypeId);
@@ -129,7 +129,7 @@ namespace ZohoPortal.Core
         /// <summary>
         /// Deletes a user type. Zoho refuses while the type has users (400 INVALID_DATA naming
         /// transfer_To); <paramref name="transferTo"/> asks Zoho to move them first, which only
-        /// API v8 offers (§3.11). Zoho prints details.id as a number (D12); it reads back as text.
+        /// API v8 offers (zoho-api.md "User types"). Zoho prints details.id as a number (zoho-api.md "Ids"); it reads back as text.
         /// </summary>
         public Task<ZohoActionResult> DeleteUserTypeAsync(string portal, string userTypeId, string? transferTo = null, CancellationToken cancellationToken = default)
         {
@@ -186,7 +186,7 @@ namespace ZohoPortal.Core
             public PortalUserType? UserType { get; set; }
         }
 
-        /// <summary>Reads either create answer (D6): an action item {code, details.id} or the full user type.</summary>
+        /// <summary>Reads either create answer (zoho-api.md "User types"): an action item {code, details.id} or the full user type.</summary>
         private static CreateAnswer ReadCreateAnswer(ZohoResponse response, string path)
         {
             if (response.IsEmpty) throw new JsonException("The create answer was empty.");

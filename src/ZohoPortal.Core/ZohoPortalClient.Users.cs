@@ -199,7 +199,7 @@ namespace ZohoPortal.Core
 
         /// <summary>
         /// Moves users from one user type to another, at most <see cref="MaxTransferBatch"/> ids per
-        /// call, so every user gets its own synchronous result (D2). Results come back in input
+        /// call, so every user gets its own synchronous result (zoho-api.md "Batches"). Results come back in input
         /// order, one per id; failed items (and batches refused as a whole) are results too, never
         /// thrown, so nothing is lost. <paramref name="onBatch"/> sees each batch as it finishes.
         /// <paramref name="stopToken"/> stops before the next batch and returns the results so far;
@@ -223,7 +223,7 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Deletes users of a user type from the portal (D3), at most <see cref="MaxDeleteBatch"/>
+        /// Deletes users of a user type from the portal (zoho-api.md "Batches"), at most <see cref="MaxDeleteBatch"/>
         /// ids per call so each gets a synchronous result. Same result and stop rules as
         /// <see cref="TransferUsersAsync"/>.
         /// </summary>
@@ -242,7 +242,7 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Activates or deactivates one portal user (D13). Zoho's refusals (ALREADY_ACTIVATED,
+        /// Activates or deactivates one portal user (zoho-api.md "Users"). Zoho's refusals (ALREADY_ACTIVATED,
         /// NOT_ALLOWED for an unconfirmed user, ...) are thrown as <see cref="ZohoApiException"/>.
         /// </summary>
         public Task<ZohoActionResult> ChangeUserStatusAsync(string portal, string userTypeId, string personalityId, bool active,

@@ -24,7 +24,7 @@ namespace ZohoPortal.Emulator
     {
         public EmulatorSeed Seed { get; set; } = new EmulatorSeed();
 
-        /// <summary>Simultaneous requests the org accepts before answering 429 (D15; Zoho Professional edition: 15).</summary>
+        /// <summary>Simultaneous requests the org accepts before answering 429 (zoho-api.md "Limits and tokens"; Zoho Professional edition: 15).</summary>
         public int ConcurrencyLimit { get; set; } = 15;
         /// <summary>When set, 429 answers carry this Retry-After (Zoho itself sends none).</summary>
         public TimeSpan? RetryAfter { get; set; }
@@ -37,13 +37,13 @@ namespace ZohoPortal.Emulator
         public int TokenMintLimit { get; set; } = 10;
         public TimeSpan TokenMintWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-        /// <summary>Emulated time a bulk-invite job stays in progress (D5); zero completes jobs at once.</summary>
+        /// <summary>Emulated time a bulk-invite job stays in progress (zoho-api.md "Invitations"); zero completes jobs at once.</summary>
         public TimeSpan JobDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
         /// <summary>The emulator's clock (token expiry, job completion); tests substitute a fake one.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
-        /// <summary>Emulates a sandbox org, where Zoho rejects every portal call with 400 API_NOT_SUPPORTED (§2.3).</summary>
+        /// <summary>Emulates a sandbox org, where Zoho rejects every portal call with 400 API_NOT_SUPPORTED (zoho-api.md "Answers and errors").</summary>
         public bool Sandbox { get; set; }
 
         /// <summary>Base URL the in-process handler answers as (and announces as api_domain).</summary>

@@ -69,6 +69,12 @@ namespace ZohoPortal.Emulator
         /// <summary>An <see cref="HttpMessageHandler"/> that answers in-process, without a socket.</summary>
         public HttpMessageHandler CreateHandler() => new EmulatorHandler(this);
 
+        /// <summary>
+        /// The emulator behind a handler made by <see cref="CreateHandler"/>, or null for any other
+        /// handler. Lets a connection's transport lead back to its emulated org.
+        /// </summary>
+        public static ZohoEmulator? FromHandler(HttpMessageHandler? handler) => (handler as EmulatorHandler)?.Emulator;
+
         /// <summary>Answers one request: faults, token endpoint, authentication, concurrency limit, then the API.</summary>
         public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
         {

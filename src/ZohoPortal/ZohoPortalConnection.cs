@@ -1,7 +1,7 @@
 using System;
 using ZohoPortal.Core;
 using ZohoPortal.Core.Auth;
-using ZohoPortal.Emulator;
+using ZohoPortal.Infrastructure;
 
 namespace ZohoPortal
 {
@@ -11,7 +11,10 @@ namespace ZohoPortal
         RefreshToken,
         GrantToken,
         AccessToken,
+        /// <summary>Connect-ZohoPortal -Emulator: an in-process emulated org (the ZohoPortal.Emulator module).</summary>
         Emulator,
+        /// <summary>Made with the public constructor for tests and mocks: it holds no token and sends nothing.</summary>
+        Offline,
     }
 
     /// <summary>
@@ -20,13 +23,27 @@ namespace ZohoPortal
     /// </summary>
     public sealed class ZohoPortalConnection : IDisposable
     {
-        internal ZohoPortalConnection(ZohoPortalClient client, ZohoAuthType authType, string? clientId, ZohoEmulator? emulator, DateTimeOffset connectedAt)
+        internal ZohoPortalConnection(ZohoPortalClient client, ZohoAuthType authType, string? clientId, DateTimeOffset connectedAt)
         {
             Client = client;
             AuthType = authType;
             ClientId = clientId;
-            Emulator = emulator;
             ConnectedAt = connectedAt;
+        }
+
+        /// <summary>
+        /// An offline connection for tests and mocks, e.g. <c>Mock Connect-ZohoPortal { [ZohoPortal.ZohoPortalConnection]::new('ZylkerAutos') }</c>.
+        /// It has no token and never reaches the network: a cmdlet that does use it gets the error
+        /// OFFLINE_CONNECTION, answered locally.
+        /// </summary>
+        /// <param name="portalName">The portal name the connection reports (cmdlets default to it).</param>
+        /// <param name="dataCenter">The data centre the connection reports.</param>
+        public ZohoPortalConnection(string? portalName = null, ZohoDataCenter dataCenter = ZohoDataCenter.US)
+            : this(new ZohoPortalClient(new ZohoConnectionOptions { DataCenter = dataCenter, Transport = new OfflineHandler(), DisposeTransport = true },
+                                        new AccessTokenCredential("offline")),
+                   ZohoAuthType.Offline, null, DateTimeOffset.Now)
+        {
+            PortalName = portalName;
         }
 
         /// <summary>The typed API client behind the cmdlets, for scripts that need an endpoint directly.</summary>
@@ -42,9 +59,8 @@ namespace ZohoPortal
         public DateTimeOffset? TokenExpiresAt => Client.Http.TokenExpiresAt;
         public int MaxConcurrency => Client.Options.MaxConcurrency;
 
-        /// <summary>The in-process emulator when connected with -Emulator (drive its Faults and RequestLog from tests).</summary>
-        public ZohoEmulator? Emulator { get; }
-        public bool IsEmulator => Emulator != null;
+        /// <summary>True when connected with -Emulator. (With the ZohoPortal.Emulator module loaded, the Emulator property shows the emulated org.)</summary>
+        public bool IsEmulator => AuthType == ZohoAuthType.Emulator;
 
         /// <summary>The org's portal name, learned on first use; cmdlets default to it.</summary>
         public string? PortalName { get; internal set; }
@@ -74,6 +90,8 @@ namespace ZohoPortal
             Client.Dispose();
         }
 
-        public override string ToString() => (IsEmulator ? "Emulator" : DataCenter + "/" + Environment) + " " + ApiVersion + (PortalName == null ? string.Empty : " (" + PortalName + ")");
+        public override string ToString() =>
+            (IsEmulator ? "Emulator" : AuthType == ZohoAuthType.Offline ? "Offline" : DataCenter + "/" + Environment) + " " + ApiVersion
+            + (PortalName == null ? string.Empty : " (" + PortalName + ")");
     }
 }

@@ -11,6 +11,11 @@ public static class Seed002
     public const string LayoutId = "1306462000000095055";
     public const string ViewId = "1306462000000091501";
     public const string FieldId = "18936550000000063924";
+    /// <summary>
+    /// The same field as the emulated org knows it: the seed prints 20 digits, which no Zoho id has
+    /// (at most 19); the emulator accepts the seed's spelling and answers with this id.
+    /// </summary>
+    public const string RealisticFieldId = "1306462000000063924";
 
     /// <summary>
     /// The seed's create input, corrected: the seed prints `fields": [` without the opening quote
@@ -106,7 +111,7 @@ public static class Seed002
         return node;
     }
 
-    /// <summary>Note details.id is a JSON number here (D12).</summary>
+    /// <summary>Note details.id is a JSON number here (zoho-api.md "Ids").</summary>
     public const string DeleteResponse = """
         {"user_type":[{"code":"SUCCESS","details":{"id":1306462000001857564},"message":"Portal user type deleted successfully.","status":"success"}]}
         """;

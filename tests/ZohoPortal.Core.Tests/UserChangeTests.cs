@@ -6,7 +6,7 @@ using ZohoPortal.Emulator;
 
 namespace ZohoPortal.Core.Tests;
 
-/// <summary>Delete (D3), change status (D13) and the stop rules of the bulk calls.</summary>
+/// <summary>Delete (zoho-api.md "Batches"), change status (zoho-api.md "Users") and the stop rules of the bulk calls.</summary>
 public sealed class UserChangeTests
 {
     private const string Portal = "ZylkerAutos";

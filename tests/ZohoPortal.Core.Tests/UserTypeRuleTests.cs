@@ -8,7 +8,11 @@ using static ZohoPortal.Core.Tests.UserTypeSeedTests;
 
 namespace ZohoPortal.Core.Tests;
 
-/// <summary>The emulator's user-type rules (§3.7-3.11) and the client's checks before sending.</summary>
+/// <summary>
+/// User types through the client and the emulator together (zoho-api.md "User types"): the client's
+/// checks before sending, and Zoho's refusals as the client reports them. The emulator's rules on
+/// raw bodies are tested on their own in tests/ZohoPortal.Emulator.Tests/UserTypeRuleTests.cs.
+/// </summary>
 public sealed class UserTypeRuleTests
 {
     private const string Portal = Seed002.Portal;
@@ -30,11 +34,6 @@ public sealed class UserTypeRuleTests
         Active = true,
         Modules = new List<UserTypeModule> { Contacts(), Notes() },
     };
-
-    /// <summary>Posts a raw body and returns Zoho's error.</summary>
-    private static Task<ZohoApiException> PostRaw(EmulatedOrg org, string json) =>
-        Assert.ThrowsAsync<ZohoApiException>(() => org.Client.Http.SendAsync(
-            new ZohoRequest(HttpMethod.Post, "/settings/portals/ZylkerAutos/user_type") { JsonBody = json }, r => r.Body, default));
 
     [Fact]
     public async Task Create_SixthUserType_IsLicenseLimitExceeded()
@@ -167,107 +166,6 @@ public sealed class UserTypeRuleTests
         var notes = wire.Last("POST", "/user_type").RequestJson!["user_type"]![0]!["modules"]![1]!;
         Assert.True((bool)notes["permissions"]!["view"]!);
         Assert.True((bool)notes["permissions"]!["create"]!);
-    }
-
-    private const string NotesEntry = """{"id":"1306462000000000147","shared_type":"private","permissions":{"view":true},"layouts":null,"views":null,"filters":null}""";
-    private const string ContactsEntry = """{"id":"1306462000000000081","shared_type":"private","permissions":{"view":true},"layouts":[{"id":"1306462000000091055"}],"views":{"id":"1306462000000091500","type":"custom_view"},"filters":null}""";
-
-    /// <summary>A valid Contacts user type whose Contacts entry has the keys of <paramref name="contactsOverride"/> replaced.</summary>
-    private static string Body(string name, string contactsOverride)
-    {
-        var contacts = JsonNode.Parse(ContactsEntry)!.AsObject();
-        foreach (var (key, value) in JsonNode.Parse(contactsOverride)!.AsObject().ToList()) contacts[key] = value?.DeepClone();
-        var body = new JsonObject
-        {
-            ["user_type"] = new JsonArray(new JsonObject
-            {
-                ["name"] = name,
-                ["personality_module"] = new JsonObject { ["api_name"] = "Contacts" },
-                ["modules"] = new JsonArray(contacts, JsonNode.Parse(NotesEntry)),
-            }),
-        };
-        return body.ToJsonString();
-    }
-
-    [Theory]
-    // view must be true
-    [InlineData("Dealers", "{\"permissions\":{\"view\":false}}", "INVALID_DATA", "$.user_type[0].modules[0].permissions.view")]
-    // layouts are required for a private module
-    [InlineData("Dealers", "{\"layouts\":null}", "DEPENDENT_FIELD_MISSING", "$.user_type[0].modules[0].layouts")]
-    // views are required where the module has views
-    [InlineData("Dealers", "{\"views\":null}", "DEPENDENT_FIELD_MISSING", "$.user_type[0].modules[0].views")]
-    // the view type must be the view's
-    [InlineData("Dealers", "{\"views\":{\"id\":\"1306462000000091500\",\"type\":\"canvas_view\"}}", "INVALID_DATA", "$.user_type[0].modules[0].views.type")]
-    // names are unique (case-insensitive)
-    [InlineData("partners", "{}", "DUPLICATE_DATA", "$.user_type[0].name")]
-    // the name pattern
-    [InlineData("Bad!", "{}", "INVALID_DATA", "$.user_type[0].name")]
-    // shared_type must match the module
-    [InlineData("Dealers", "{\"shared_type\":\"public\"}", "INVALID_MODULE", "$.user_type[0].modules[0].shared_type")]
-    // a field of another module
-    [InlineData("Dealers", "{\"fields\":[{\"id\":\"1306462000000095201\",\"read_only\":false}]}", "INVALID_DATA", "$.user_type[0].modules[0].fields[0].id")]
-    // a mandatory field cannot be read-only
-    [InlineData("Dealers", "{\"fields\":[{\"id\":\"1306462000000000557\",\"read_only\":true}]}", "INVALID_DATA", "$.user_type[0].modules[0].fields[0].read_only")]
-    // a filter that points at another personality module
-    [InlineData("Dealers", "{\"filters\":[{\"id\":\"1306462000000095203\"}]}", "INVALID_DATA", "$.user_type[0].modules[0].filters[0].id")]
-    public async Task Create_BrokenRule_IsRefusedWithApiNameAndJsonPath(string name, string contactsOverride, string code, string jsonPath)
-    {
-        using var org = new EmulatedOrg();
-        var json = Body(name, contactsOverride);
-        var e = await PostRaw(org, json);
-        Assert.Equal(code, e.Code);
-        Assert.Equal(400, e.HttpStatus);
-        Assert.Equal(jsonPath, e.Details["json_path"]);
-        Assert.Equal(2, org.Emulator.Org.UserTypeCount);
-    }
-
-    [Fact]
-    public async Task Create_RepeatedJsonKey_IsJsonParseError()
-    {
-        using var org = new EmulatedOrg();
-        var e = await PostRaw(org, """{"user_type":[{"name":"A","name":"B"}]}""");
-        Assert.Equal("JSON_PARSE_ERROR", e.Code);
-    }
-
-    [Fact]
-    public async Task Create_FieldWithoutReadOnly_IsTopLevelRequiredParamMissing()
-    {
-        using var org = new EmulatedOrg();
-        var e = await PostRaw(org, Body("Dealers", "{\"fields\":[{\"id\":\"1306462000000000563\"}]}"));
-        Assert.Equal("REQUIRED_PARAM_MISSING", e.Code);
-        Assert.Equal("read_only", e.Details["api_name"]);
-    }
-
-    [Fact]
-    public async Task Create_ModuleNotRelated_IsInvalidModule()
-    {
-        using var org = new EmulatedOrg();
-        // Cases is linked to Contacts only, so it cannot be in a Customer user type.
-        var json = """{"user_type":[{"name":"Dealers","personality_module":{"api_name":"Customer"},"modules":[{"id":"1306462000000000135","shared_type":"private","permissions":{"view":true},"layouts":[{"id":"1306462000000095081"}],"views":{"id":"1306462000000091531","type":"custom_view"}}]}]}""";
-        var e = await PostRaw(org, json);
-        Assert.Equal("INVALID_MODULE", e.Code);
-        Assert.Equal("$.user_type[0].modules[0].id", e.Details["json_path"]);
-    }
-
-    [Fact]
-    public async Task Create_WithoutPermissions_IsMandatoryNotFound()
-    {
-        using var org = new EmulatedOrg();
-        var json = """{"user_type":[{"name":"Dealers","personality_module":{"api_name":"Contacts"},"modules":[{"id":"1306462000000000147","shared_type":"private"}]}]}""";
-        var e = await PostRaw(org, json);
-        Assert.Equal("MANDATORY_NOT_FOUND", e.Code);
-        Assert.Equal("permissions", e.Details["api_name"]);
-        Assert.Equal("$.user_type[0].modules[0].permissions", e.Details["json_path"]);
-    }
-
-    [Fact]
-    public async Task Create_LayoutsMissing_NamesTheDependee()
-    {
-        using var org = new EmulatedOrg();
-        var e = await PostRaw(org, Body("Dealers", "{\"layouts\":[]}"));
-        Assert.Equal("layouts are missing.", e.ZohoMessage);
-        var dependee = JsonNode.Parse(e.Details["dependee"]!)!;
-        Assert.Equal("$.user_type[0].modules[0].id", (string?)dependee["json_path"]);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class UserTypeSeedTests
         // Every id was given, so no portal-meta lookup was needed.
         Assert.Equal(0, org.Emulator.RequestLog.CountOf("GET", "/settings/portals/meta"));
 
-        // The created type is fetched after the DOC-shaped answer (D6).
+        // The created type is fetched after the DOC-shaped answer (zoho-api.md "User types").
         Assert.Equal(post.ResponseJson!["user_type"]![0]!["details"]!["id"]!.GetValue<string>(), created.Id);
         Assert.Equal("Customer", created.Name);
         Assert.True(created.Active);
@@ -107,7 +107,7 @@ public sealed class UserTypeSeedTests
         Assert.Equal(new[] { UserTypePermission.View, UserTypePermission.Edit, UserTypePermission.Create }, customer.Permissions!.Granted);
         // A partial update keeps what it did not mention.
         Assert.Equal(Seed002.LayoutId, Assert.Single(customer.Layouts!).Id);
-        Assert.Equal(Seed002.FieldId, Assert.Single(customer.Fields!).Id);
+        Assert.Equal(Seed002.RealisticFieldId, Assert.Single(customer.Fields!).Id);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ConnectionAndPortalTests : IDisposable
     [Fact]
     public void NewPortal_ShortName_FailsBeforeAnyRequest()
     {
-        var result = _ps.Run("$c = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru; $c.Emulator.RequestLog.Clear(); New-Portal -Name ab; $c.Emulator.RequestLog.Count");
+        var result = _ps.Run("$c = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru; $c.Emulator.RequestLog.Clear(); New-Portal -Name ab; $c.Emulator.RequestLog.Count");
         var error = Assert.Single(result.Errors);
         Assert.Equal("PortalNameLength,ZohoPortal.Cmdlets.Portals.NewPortalCmdlet", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
@@ -46,7 +46,7 @@ public sealed class ConnectionAndPortalTests : IDisposable
     [Fact]
     public void NewPortal_TakenName_SurfacesAlreadyUsed()
     {
-        var result = _ps.Run("Connect-ZohoPortal -Emulator -EmptyOrg; New-Portal -Name MyFirstCompany");
+        var result = _ps.Run("New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal; New-Portal -Name MyFirstCompany");
         var error = Assert.Single(result.Errors);
         Assert.True(error.FullyQualifiedErrorId.StartsWith("ALREADY_USED"), error.Exception.ToString());
         Assert.Equal("ALREADY_USED", error.FullyQualifiedErrorId.Split(',')[0]);

@@ -6,7 +6,8 @@ namespace ZohoPortal.PowerShell.Tests;
 /// </summary>
 public sealed class DemoScriptTests : IDisposable
 {
-    private readonly PowerShellSession _ps = new();
+    // Only the main module, as the demo host imports it: the script loads the companion itself.
+    private readonly PowerShellSession _ps = new(importEmulator: false);
 
     public void Dispose() => _ps.Dispose();
 

@@ -57,7 +57,7 @@ public sealed class HelpTests : IDisposable
     public void Dispose() => _ps.Dispose();
 
     private List<string> ExportedCmdlets() =>
-        _ps.RunClean("Get-Command -Module ZohoPortal -CommandType Cmdlet | ForEach-Object Name").Select(o => (string)o.BaseObject).ToList();
+        _ps.RunClean("Get-Command -Module ZohoPortal, ZohoPortal.Emulator -CommandType Cmdlet | ForEach-Object Name").Select(o => (string)o.BaseObject).ToList();
 
     private List<string> Problems(IEnumerable<string> names)
     {

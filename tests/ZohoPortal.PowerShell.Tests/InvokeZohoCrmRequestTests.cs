@@ -21,7 +21,7 @@ public sealed class InvokeZohoCrmRequestTests : IDisposable
     public void Post_WithHashtableBody_IsSentAsJson_AndWhatIfSendsNothing()
     {
         var output = _ps.RunClean(
-            "$c = Connect-ZohoPortal -Emulator -EmptyOrg -PassThru; $c.Emulator.RequestLog.Clear(); " +
+            "$c = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru; $c.Emulator.RequestLog.Clear(); " +
             "Invoke-ZohoCrmRequest -Method POST -Path /settings/portals -Body @{ portals = @(@{ name = 'ZylkerCare' }) } -WhatIf; " +
             "$c.Emulator.RequestLog.Count; " +
             "(Invoke-ZohoCrmRequest -Method POST -Path /settings/portals -Body @{ portals = @(@{ name = 'ZylkerCare' }) }).portals[0].code; " +

@@ -37,9 +37,15 @@ public sealed class ModuleContractTests : IDisposable
 
     public void Dispose() => _ps.Dispose();
 
-    private List<CmdletInfo> Cmdlets()
+    /// <summary>The two modules every rule is checked on: the main module and its emulator companion.</summary>
+    public static TheoryData<string> Modules => new() { "ZohoPortal", "ZohoPortal.Emulator" };
+
+    private static string StageDir(string module) => module == "ZohoPortal" ? ModulePath.StageDir : ModulePath.EmulatorStageDir;
+    private static string ManifestPath(string module) => Path.Combine(StageDir(module), module + ".psd1");
+
+    private List<CmdletInfo> Cmdlets(string module)
     {
-        var cmdlets = _ps.RunClean("Get-Command -Module ZohoPortal -CommandType Cmdlet").Select(o => (CmdletInfo)o.BaseObject).ToList();
+        var cmdlets = _ps.RunClean("Get-Command -Module " + module + " -CommandType Cmdlet").Select(o => (CmdletInfo)o.BaseObject).ToList();
         Assert.NotEmpty(cmdlets);
         return cmdlets;
     }
@@ -47,14 +53,15 @@ public sealed class ModuleContractTests : IDisposable
     private static CmdletAttribute Attribute(CmdletInfo cmdlet) =>
         (CmdletAttribute)cmdlet.ImplementingType.GetCustomAttributes(typeof(CmdletAttribute), inherit: true).Single();
 
-    [Fact]
-    public void Manifest_CmdletsToExport_EqualsTheCmdletsDefinedInTheAssembly()
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Manifest_CmdletsToExport_EqualsTheCmdletsDefinedInTheAssembly(string module)
     {
-        var exported = ModuleManifest.Strings("CmdletsToExport");
+        var exported = ModuleManifest.Strings("CmdletsToExport", ManifestPath(module));
         Assert.DoesNotContain(exported, n => n.Contains('*'));
         Assert.Equal(exported.Count, exported.Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
-        var assembly = _ps.RunClean("(Get-Module ZohoPortal).ImplementingAssembly").Select(o => (System.Reflection.Assembly)o.BaseObject).Single();
+        var assembly = _ps.RunClean("(Get-Module " + module + ").ImplementingAssembly").Select(o => (System.Reflection.Assembly)o.BaseObject).Single();
         var defined = assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(Cmdlet).IsAssignableFrom(t))
             .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), inherit: false).OfType<CmdletAttribute>().SingleOrDefault())
@@ -67,14 +74,15 @@ public sealed class ModuleContractTests : IDisposable
         Assert.True(missing.Count == 0 && extra.Count == 0,
             "Cmdlets in the assembly but not in the manifest's CmdletsToExport: [" + string.Join(", ", missing) + "]; "
             + "in the manifest but not in the assembly: [" + string.Join(", ", extra) + "]");
-        Assert.Contains("Connect-ZohoPortal", defined);
+        Assert.Contains(module == "ZohoPortal" ? "Connect-ZohoPortal" : "New-ZohoPortalEmulator", defined);
     }
 
-    [Fact]
-    public void StateChangingCmdlets_SupportShouldProcess()
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void StateChangingCmdlets_SupportShouldProcess(string module)
     {
-        var changing = Cmdlets().Where(c => StateChangingVerbs.Contains(c.Verb) && !LocalBuilders.ContainsKey(c.Name)).ToList();
-        Assert.Contains(changing, c => c.Name == "Remove-Portal");
+        var changing = Cmdlets(module).Where(c => StateChangingVerbs.Contains(c.Verb) && !LocalBuilders.ContainsKey(c.Name)).ToList();
+        Assert.Contains(changing, c => c.Name == (module == "ZohoPortal" ? "Remove-Portal" : "Set-ZohoPortalEmulator"));
 
         var lacking = changing
             .Where(c => !Attribute(c).SupportsShouldProcess || !c.Parameters.ContainsKey("WhatIf") || !c.Parameters.ContainsKey("Confirm"))
@@ -87,9 +95,9 @@ public sealed class ModuleContractTests : IDisposable
     [Fact]
     public void RemovalsStatusChangesAndInvitations_AreHighImpactWithForce()
     {
-        var high = Cmdlets().Where(c => HighImpactVerbs.Contains(c.Verb)).ToList();
+        var high = Cmdlets("ZohoPortal").Where(c => HighImpactVerbs.Contains(c.Verb)).ToList();
         Assert.Contains(high, c => c.Name == "Remove-Portal");
-        Assert.Equal(ConfirmImpact.Medium, Attribute(Cmdlets().Single(c => c.Name == "Enable-PortalUser")).ConfirmImpact);
+        Assert.Equal(ConfirmImpact.Medium, Attribute(Cmdlets("ZohoPortal").Single(c => c.Name == "Enable-PortalUser")).ConfirmImpact);
 
         var wrong = high
             .Where(c => Attribute(c).ConfirmImpact != ConfirmImpact.High || !c.Parameters.ContainsKey("Force"))
@@ -99,15 +107,16 @@ public sealed class ModuleContractTests : IDisposable
         Assert.True(wrong.Count == 0, "Removals, status changes and invitations need ConfirmImpact.High and -Force: " + string.Join(", ", wrong));
     }
 
-    [Fact]
-    public void EveryOutputType_HasAViewInTheStagedFormatFiles()
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void EveryOutputType_HasAViewInTheStagedFormatFiles(string module)
     {
-        var viewTypes = FormatViewTypeNames();
-        Assert.Contains("ZohoPortal.Core.Models.Portal", viewTypes);
+        var viewTypes = FormatViewTypeNames(module);
+        Assert.Contains(module == "ZohoPortal" ? "ZohoPortal.Core.Models.Portal" : "ZohoPortal.Emulator.PowerShell.EmulatorInstance", viewTypes);
 
         var missing = new List<string>();
         var checkedTypes = 0;
-        foreach (var cmdlet in Cmdlets())
+        foreach (var cmdlet in Cmdlets(module))
         {
             foreach (var output in cmdlet.OutputType)
             {
@@ -129,28 +138,30 @@ public sealed class ModuleContractTests : IDisposable
         Assert.True(missing.Count == 0, "Output types without a view in any FormatsToProcess file: " + string.Join(", ", missing.Distinct()));
     }
 
-    [Fact]
-    public void EveryStagedFormatFile_IsListedInTheManifest()
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void EveryStagedFormatFile_IsListedInTheManifest(string module)
     {
-        var listed = ModuleManifest.Strings("FormatsToProcess")
-            .Select(f => Path.GetFullPath(Path.Combine(ModulePath.StageDir, f)))
+        var listed = ModuleManifest.Strings("FormatsToProcess", ManifestPath(module))
+            .Concat(ModuleManifest.Strings("TypesToProcess", ManifestPath(module)))
+            .Select(f => Path.GetFullPath(Path.Combine(StageDir(module), f)))
             .ToHashSet(StringComparer.Ordinal);
-        var staged = Directory.GetFiles(ModulePath.StageDir, "*.ps1xml", SearchOption.AllDirectories).Select(Path.GetFullPath).ToList();
+        var staged = Directory.GetFiles(StageDir(module), "*.ps1xml", SearchOption.AllDirectories).Select(Path.GetFullPath).ToList();
 
         Assert.NotEmpty(staged);
         Assert.All(listed, f => Assert.True(File.Exists(f), f + " is listed in FormatsToProcess but not staged."));
-        Assert.All(staged, f => Assert.True(listed.Contains(f), f + " is staged but not listed in the manifest's FormatsToProcess (or is left from an earlier build: delete out/ZohoPortal and build again)."));
+        Assert.All(staged, f => Assert.True(listed.Contains(f), f + " is staged but not listed in the manifest's FormatsToProcess or TypesToProcess (or is left from an earlier build: delete out/ and build again)."));
     }
 
     /// <summary>Type names selected by any view of the format files the manifest lists (directly or through a selection set).</summary>
-    private static HashSet<string> FormatViewTypeNames()
+    private static HashSet<string> FormatViewTypeNames(string module)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var files = ModuleManifest.Strings("FormatsToProcess");
+        var files = ModuleManifest.Strings("FormatsToProcess", ManifestPath(module));
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
-            var document = XDocument.Load(Path.Combine(ModulePath.StageDir, file));
+            var document = XDocument.Load(Path.Combine(StageDir(module), file));
             var selectionSets = document.Descendants("SelectionSet").ToDictionary(
                 s => (string)s.Element("Name")!,
                 s => s.Descendants("TypeName").Select(t => t.Value.Trim()).ToList(),

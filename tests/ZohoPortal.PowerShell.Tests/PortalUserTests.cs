@@ -16,7 +16,7 @@ public sealed class PortalUserTests : IDisposable
     public void Dispose() => _ps.Dispose();
 
     private static string Connect(int usersPerType) =>
-        "$c = Connect-ZohoPortal -Emulator -UsersPerUserType " + usersPerType + " -ContactCount 0 -PassThru; $log = $c.Emulator.RequestLog; ";
+        "$c = New-ZohoPortalEmulator -UsersPerUserType " + usersPerType + " -ContactCount 0 | Connect-ZohoPortal -PassThru; $log = $c.Emulator.RequestLog; ";
 
     private int Int(string script) => Convert.ToInt32(Assert.Single(_ps.RunClean(script)).BaseObject);
 
@@ -287,7 +287,7 @@ public sealed class PortalUserTests : IDisposable
         using (var setup = System.Management.Automation.PowerShell.Create())
         {
             setup.Runspace = runspace;
-            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; " + Connect(1050) +
+            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; Import-Module '" + ModulePath.EmulatorManifest.Replace("'", "''") + "' -ErrorAction Stop; " + Connect(1050) +
                             "$users = @(Get-PortalUser -UserType Customers); $log.Clear(); " +
                             // The first transfer is held in the emulator (before it acts) until the stop has been requested.
                             "$hold = [ZohoPortal.Emulator.Faults.EmulatorFault]::new('Delay'); $hold.Delay = [TimeSpan]::FromSeconds(5); $hold.PathContains = '/action/transfer'; " +

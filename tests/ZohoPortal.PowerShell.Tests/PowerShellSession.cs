@@ -31,7 +31,9 @@ public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PowerShellSession(bool importModule = true)
+    /// <param name="importModule">Import the staged main module.</param>
+    /// <param name="importEmulator">Also import the staged companion module ZohoPortal.Emulator (as a test script would, to use its cmdlets directly).</param>
+    public PowerShellSession(bool importModule = true, bool importEmulator = true)
     {
         var iss = InitialSessionState.CreateDefault2();
         _runspace = RunspaceFactory.CreateRunspace(iss);
@@ -40,6 +42,11 @@ public sealed class PowerShellSession : IDisposable
         {
             var result = Run("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop");
             if (result.Errors.Count > 0) throw new InvalidOperationException("Import failed: " + result.Errors[0]);
+            if (importEmulator)
+            {
+                result = Run("Import-Module '" + ModulePath.EmulatorManifest.Replace("'", "''") + "' -Force -ErrorAction Stop");
+                if (result.Errors.Count > 0) throw new InvalidOperationException("Import of the emulator module failed: " + result.Errors[0]);
+            }
         }
     }
 
@@ -96,7 +103,7 @@ public sealed class PowerShellSession : IDisposable
 
     public void Dispose()
     {
-        try { Run("Disconnect-ZohoPortal -ErrorAction SilentlyContinue; Stop-ZohoPortalEmulator -ErrorAction SilentlyContinue"); } catch (Exception) { }
+        try { Run("Disconnect-ZohoPortal -ErrorAction SilentlyContinue; if (Get-Command Stop-ZohoPortalEmulator -ErrorAction SilentlyContinue) { Stop-ZohoPortalEmulator -ErrorAction SilentlyContinue }"); } catch (Exception) { }
         _runspace.Dispose();
     }
 }
@@ -107,6 +114,9 @@ public static class ModulePath
     public static string RepoRoot { get; } = FindRoot();
     public static string StageDir => Path.Combine(RepoRoot, "out", "ZohoPortal");
     public static string Manifest => Path.Combine(StageDir, "ZohoPortal.psd1");
+    /// <summary>The companion module, staged beside the main one.</summary>
+    public static string EmulatorStageDir => Path.Combine(RepoRoot, "out", "ZohoPortal.Emulator");
+    public static string EmulatorManifest => Path.Combine(EmulatorStageDir, "ZohoPortal.Emulator.psd1");
 
     private static string FindRoot()
     {

@@ -167,7 +167,7 @@ public sealed class UserTypeCmdletTests : IDisposable
     [Fact]
     public void RemovePortalUserType_WithUsersAndNoTransfer_SendsOneRequestAndExplains()
     {
-        _ps.RunClean("$c = Connect-ZohoPortal -Emulator -UsersPerUserType 3 -PassThru; $null = Get-Portal; $c.Emulator.RequestLog.Clear()");
+        _ps.RunClean("$c = New-ZohoPortalEmulator -UsersPerUserType 3 | Connect-ZohoPortal -PassThru; $null = Get-Portal; $c.Emulator.RequestLog.Clear()");
 
         var byName = _ps.Run("Remove-PortalUserType -Identity Partners -Force");
 
@@ -196,7 +196,7 @@ public sealed class UserTypeCmdletTests : IDisposable
     [Fact]
     public void RemovePortalUserType_TransferUsersTo_MovesEveryoneIn200sThenDeletes()
     {
-        _ps.RunClean("$c = Connect-ZohoPortal -Emulator -UsersPerUserType 450 -PassThru; $null = Get-Portal; $c.Emulator.RequestLog.Clear()");
+        _ps.RunClean("$c = New-ZohoPortalEmulator -UsersPerUserType 450 | Connect-ZohoPortal -PassThru; $null = Get-Portal; $c.Emulator.RequestLog.Clear()");
 
         var result = _ps.Run("Remove-PortalUserType -Identity Partners -TransferUsersTo Customers -Confirm:$false");
 
@@ -214,7 +214,7 @@ public sealed class UserTypeCmdletTests : IDisposable
     public void RemovePortalUserType_SomeUsersCannotMove_ReportsEachAndKeepsTheType()
     {
         _ps.RunClean("""
-            $c = Connect-ZohoPortal -Emulator -UsersPerUserType 5 -PassThru; $null = Get-Portal
+            $c = New-ZohoPortalEmulator -UsersPerUserType 5 | Connect-ZohoPortal -PassThru; $null = Get-Portal
             $null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.FaultKind]::InternalError, 1, '/users/action/transfer')
             $c.Emulator.RequestLog.Clear()
             """);
@@ -263,7 +263,7 @@ public sealed class UserTypeCmdletTests : IDisposable
     [Fact]
     public void ShouldProcessText_NamesPortalObjectAndRequest()
     {
-        _ps.RunClean("$c = Connect-ZohoPortal -Emulator -UsersPerUserType 2 -PassThru; $id = (Get-PortalUserType Partners).Id");
+        _ps.RunClean("$c = New-ZohoPortalEmulator -UsersPerUserType 2 | Connect-ZohoPortal -PassThru; $id = (Get-PortalUserType Partners).Id");
         var id = (string)_ps.RunClean("$id")[0].BaseObject;
         var customers = (string)_ps.RunClean("(Get-PortalUserType Customers).Id")[0].BaseObject;
         // PowerShell writes ShouldProcess's text to the Verbose stream when the operation goes ahead.

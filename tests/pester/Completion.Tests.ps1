@@ -6,8 +6,10 @@
 
 BeforeAll {
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    # The companion module: New-ZohoPortalEmulator, and $connection.Emulator (request log, org state).
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
     $ProgressPreference = 'SilentlyContinue'
-    $script:connection = Connect-ZohoPortal -Emulator -UsersPerUserType 2 -ContactCount 5 -PassThru
+    $script:connection = New-ZohoPortalEmulator -UsersPerUserType 2 -ContactCount 5 | Connect-ZohoPortal -PassThru
 
     function Complete([string] $Line) {
         $before = $script:connection.Emulator.RequestLog.Count

@@ -9,11 +9,13 @@
 
 BeforeAll {
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    # The companion module: New-ZohoPortalEmulator, and $connection.Emulator (request log, org state).
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
     $ProgressPreference = 'SilentlyContinue'
 
     # A fresh emulated org: 6 users in each of Customers and Partners, 10 contacts to invite.
     function New-TestOrg {
-        $script:connection = Connect-ZohoPortal -Emulator -UsersPerUserType 6 -ContactCount 10 -PassThru
+        $script:connection = New-ZohoPortalEmulator -UsersPerUserType 6 -ContactCount 10 | Connect-ZohoPortal -PassThru
         $script:connection
     }
 

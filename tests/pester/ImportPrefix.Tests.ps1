@@ -10,11 +10,12 @@ Describe 'Import-Module -Prefix' {
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript({
-                param($Manifest)
+                param($Manifest, $Emulator)
                 $ProgressPreference = 'SilentlyContinue'
                 Import-Module $Manifest -Prefix Zp -Force
+                Import-Module $Emulator -Force
                 $help = Get-Help Get-ZpPortalUser -Full
-                $c = Connect-ZpZohoPortal -Emulator -UsersPerUserType 2 -PassThru
+                $c = New-ZohoPortalEmulator -UsersPerUserType 2 | Connect-ZpZohoPortal -PassThru
                 $one = Get-ZpPortalUser -First 1
                 $one | Get-ZpPortalUser | Remove-ZpPortalUser -Force
                 [pscustomobject]@{
@@ -24,7 +25,7 @@ Describe 'Import-Module -Prefix' {
                     Left     = @(Get-ZpPortalUser | ForEach-Object PersonalityId)
                     Removed  = $one.PersonalityId
                 }
-            }).AddArgument($manifest)
+            }).AddArgument($manifest).AddArgument([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1'))
             $result = $ps.Invoke()
             $ps.Streams.Error | Should -HaveCount 0
         }

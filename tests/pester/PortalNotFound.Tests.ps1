@@ -7,8 +7,10 @@
 
 BeforeAll {
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    # The companion module: New-ZohoPortalEmulator, and $connection.Emulator (request log, org state).
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
     $ProgressPreference = 'SilentlyContinue'
-    $script:connection = Connect-ZohoPortal -Emulator -UsersPerUserType 2 -PassThru
+    $script:connection = New-ZohoPortalEmulator -UsersPerUserType 2 | Connect-ZohoPortal -PassThru
     $script:userId = (Get-PortalUser -First 1).PersonalityId
     $script:calls = @{
         'Get-PortalUser'        = { Get-PortalUser -Portal ZylkerAuto }

@@ -7,12 +7,14 @@
 
 BeforeAll {
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    # The companion module: New-ZohoPortalEmulator, and $connection.Emulator (request log, org state).
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
     $ProgressPreference = 'SilentlyContinue'
     $script:tmp = Join-Path ([IO.Path]::GetTempPath()) ("zp-plans-" + [Guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $script:tmp | Out-Null
 
     function New-TestOrg([int] $Users = 3) {
-        $script:connection = Connect-ZohoPortal -Emulator -UsersPerUserType $Users -ContactCount 0 -PassThru
+        $script:connection = New-ZohoPortalEmulator -UsersPerUserType $Users -ContactCount 0 | Connect-ZohoPortal -PassThru
     }
     function Get-Changes { @($script:connection.Emulator.RequestLog.Entries | Where-Object { $_.Method -ne 'GET' -and $_.Path -like '/crm/*' }) }
 

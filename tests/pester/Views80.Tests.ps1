@@ -7,9 +7,11 @@
 
 BeforeAll {
     Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    # The companion module: New-ZohoPortalEmulator, and $connection.Emulator (request log, org state).
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
     if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
     $ProgressPreference = 'SilentlyContinue'
-    $script:connection = Connect-ZohoPortal -Emulator -UsersPerUserType 3 -ContactCount 10 -PassThru
+    $script:connection = New-ZohoPortalEmulator -UsersPerUserType 3 -ContactCount 10 | Connect-ZohoPortal -PassThru
 
     # The header line, the dash line under it and the rows of a table rendered at 80 columns.
     function Get-Table80([object[]] $InputObject) {

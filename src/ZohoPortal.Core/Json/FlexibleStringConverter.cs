@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace ZohoPortal.Core.Json
 {
     /// <summary>
-    /// Reads any JSON scalar into a string (D12: ids are strings, but some answers print them as
+    /// Reads any JSON scalar into a string (zoho-api.md "Ids": ids are strings, but some answers print them as
     /// numbers) and nested values as their raw JSON text, so a details object can be kept as
     /// string pairs without losing anything.
     /// </summary>

@@ -17,7 +17,7 @@ namespace ZohoPortal.Core.Models
         [JsonPropertyName("status")] public string? Status { get; set; }
     }
 
-    /// <summary>The bulk-invite body {"portal_invite":[{"data":[{id,user_type_id,type,language}]}]} (D4).</summary>
+    /// <summary>The bulk-invite body {"portal_invite":[{"data":[{id,user_type_id,type,language}]}]} (zoho-api.md "Invitations").</summary>
     internal sealed class BulkInviteRequest
     {
         [JsonPropertyName("portal_invite")] public List<BulkInviteGroup> PortalInvite { get; set; } = new List<BulkInviteGroup>();

@@ -5,7 +5,7 @@ using System.Linq;
 namespace ZohoPortal.Core.Models
 {
     /// <summary>
-    /// A bulk-invite job (D4, D5): Zoho invites the records in the background and reports one
+    /// A bulk-invite job (zoho-api.md "Invitations"): Zoho invites the records in the background and reports one
     /// result per record once the job has completed. Jobs made by Send-PortalInvite also know
     /// which records they carry. Pipes into Get-PortalInviteJob and Wait-PortalInviteJob.
     /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ZohoPortal.Core.Models
 {
-    /// <summary>Which users of a user type to list (the API's "type" parameter, D9).</summary>
+    /// <summary>Which users of a user type to list (the API's "type" parameter, zoho-api.md "Users").</summary>
     public enum PortalUserStatus
     {
         /// <summary>AllUsers</summary>

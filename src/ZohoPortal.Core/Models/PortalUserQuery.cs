@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ZohoPortal.Core.Models
 {
     /// <summary>
-    /// One entry of the users list's "filters" parameter (§3.12). Zoho filters only on
+    /// One entry of the users list's "filters" parameter (zoho-api.md "Users"). Zoho filters only on
     /// status_reason__s, with the comparators equal and not_equal.
     /// </summary>
     public sealed class PortalUserFilter
@@ -24,7 +24,7 @@ namespace ZohoPortal.Core.Models
     /// <summary>What to list: which users (status, filters, ids) and which slice of them (skip, first).</summary>
     public sealed class PortalUserQuery
     {
-        /// <summary>The API's "type" value (D9).</summary>
+        /// <summary>The API's "type" value (zoho-api.md "Users").</summary>
         public PortalUserStatus Status { get; set; } = PortalUserStatus.All;
         public List<PortalUserFilter> Filters { get; set; } = new List<PortalUserFilter>();
         /// <summary>Only these users (sent as personality_ids, and also checked on our side in case a server ignores the parameter).</summary>

@@ -41,7 +41,7 @@ namespace ZohoPortal.Core.Models
             set => PersonalityModuleInfo = value == null ? null
                 : string.Equals(PersonalityModuleInfo?.ApiName, value, StringComparison.Ordinal) ? PersonalityModuleInfo : new ZohoModuleRef { ApiName = value };
         }
-        /// <summary>Users of this type (D7: no_of_users, or active + deactivated counts, whichever Zoho sent).</summary>
+        /// <summary>Users of this type (zoho-api.md "User types": no_of_users, or active + deactivated counts, whichever Zoho sent).</summary>
         [JsonPropertyName("no_of_users")] public int? NoOfUsers { get; set; }
         [JsonPropertyName("active_user_count")] public int? ActiveUserCount { get; set; }
         [JsonPropertyName("deactive_user_count")] public int? DeactiveUserCount { get; set; }

@@ -5,7 +5,7 @@ namespace ZohoPortal.Core.Models
 {
     /// <summary>
     /// One item of a Zoho action answer: {"code","details","message","status"}. Batch endpoints
-    /// answer one per id, in 200, 207 or 400 responses alike (D10).
+    /// answer one per id, in 200, 207 or 400 responses alike (zoho-api.md "Mixed batches").
     /// </summary>
     public sealed class ZohoActionResult
     {

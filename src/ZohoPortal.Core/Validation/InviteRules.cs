@@ -5,12 +5,12 @@ using ZohoPortal.Core.Errors;
 
 namespace ZohoPortal.Core.Validation
 {
-    /// <summary>What an invitation request must satisfy before it is sent (§3.17-3.19, D1).</summary>
+    /// <summary>What an invitation request must satisfy before it is sent (zoho-api.md "Invitations", zoho-api.md "Requests").</summary>
     public static class InviteRules
     {
         private static readonly Regex ModuleName = new Regex("^[A-Za-z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant);
 
-        /// <summary>The invitation languages Zoho accepts (§3.17); Zoho's default is en_US.</summary>
+        /// <summary>The invitation languages Zoho accepts (zoho-api.md "Invitations"); Zoho's default is en_US.</summary>
         public static readonly IReadOnlyList<string> Languages = new[]
         {
             "en_US", "en_GB", "bg_BG", "zh_CN", "zh_TW", "hr_HR", "ar_EG", "in_ID", "cs_CZ", "da_DK",
@@ -41,7 +41,7 @@ namespace ZohoPortal.Core.Validation
                 "Language '" + language + "' is not one Zoho offers for invitations. Use one of: " + string.Join(", ", Languages) + ".", "Language");
         }
 
-        /// <summary>Bulk invite and its job status exist from API v5 (D1).</summary>
+        /// <summary>Bulk invite and its job status exist from API v5 (zoho-api.md "Requests").</summary>
         public static void RequireBulkVersion(string apiVersion, string what)
         {
             if (!string.Equals(apiVersion, "v4", StringComparison.OrdinalIgnoreCase)) return;

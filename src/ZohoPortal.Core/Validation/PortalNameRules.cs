@@ -3,7 +3,7 @@ using ZohoPortal.Core.Errors;
 
 namespace ZohoPortal.Core.Validation
 {
-    /// <summary>Zoho's rules for a portal name (§3.3): 6 to 30 letters and digits, nothing else.</summary>
+    /// <summary>Zoho's rules for a portal name (zoho-api.md "Portals"): 6 to 30 letters and digits, nothing else.</summary>
     public static class PortalNameRules
     {
         public const int MinLength = 6;

@@ -3,7 +3,7 @@ using ZohoPortal.Core.Errors;
 
 namespace ZohoPortal.Core.Validation
 {
-    /// <summary>Zoho's rules for a user-type name (§3.9, OAS): 1 to 50 letters, digits and spaces.</summary>
+    /// <summary>Zoho's rules for a user-type name (zoho-api.md "User types", OAS): 1 to 50 letters, digits and spaces.</summary>
     public static class UserTypeNameRules
     {
         public const int MaxLength = 50;

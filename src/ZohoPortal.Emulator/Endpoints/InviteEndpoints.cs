@@ -8,8 +8,8 @@ using ZohoPortal.Emulator.Org;
 namespace ZohoPortal.Emulator.Endpoints
 {
     /// <summary>
-    /// §3.17-3.19 and §4 rule 5: invite one record, bulk invite (D4, from v5) and bulk-invite job
-    /// status (D5, from v5). Inviting makes the record an unconfirmed, active portal user.
+    /// docs/zoho-api.md "Invitations": invite one record, bulk invite (from v5) and bulk-invite job
+    /// status (from v5). Inviting makes the record an unconfirmed, active portal user.
     /// </summary>
     internal static class InviteEndpoints
     {
@@ -60,7 +60,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 var outcome = Invite(ctx.Org, module.ApiName, record, userTypeId!, type!, ctx.Now, PortalEmails(ctx.Org));
                 if (outcome.Success)
                     return Zj.Respond(200, Zj.Wrap("portal_invite", Zj.Success(outcome.Message, Zj.Details(("record_id", record.Id)))));
-                // Single-invite refusals are top-level objects (OAS examples, §3.17).
+                // Single-invite refusals are top-level objects (OAS examples, zoho-api.md "Invitations").
                 var details = outcome.Code == "DUPLICATE_DATA" ? Zj.Details(("record_id", record.Id)) : outcome.Details;
                 return Zj.Fail(400, outcome.Code, outcome.Message, details);
             }
@@ -111,14 +111,14 @@ namespace ZohoPortal.Emulator.Endpoints
                 var jobs = ctx.Org.InviteJobs
                     .Where(j => SameModule(j.Module, module.ApiName) && (jobId == null || j.Id == jobId))
                     .ToList();
-                // D5: an unknown job id answers 204, as does a module without jobs.
+                // zoho-api.md "Invitations": an unknown job id answers 204, as does a module without jobs.
                 if (jobs.Count == 0) return EmulatorResponse.NoContent();
                 var delay = ctx.Emulator.Options.JobDelay;
                 return Zj.Respond(200, Zj.Wrap("portal_invite", jobs.Select(j => (JsonNode)JobJson(j, ctx.Now, delay)).ToArray()));
             }
         }
 
-        /// <summary>The invitation rules of §4 rule 5, shared by both invite endpoints. Changes the org when the invitation succeeds.</summary>
+        /// <summary>The invitation rules of zoho-api.md "Invitations", shared by both invite endpoints. Changes the org when the invitation succeeds.</summary>
         private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now, HashSet<string> portalEmails)
         {
             var reinvite = string.Equals(type, "reinvite", StringComparison.Ordinal);
@@ -142,7 +142,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (string.IsNullOrWhiteSpace(record.Email)) return Outcome.Fail("INVALID_DATA", NoEmailMessage);
             if (!portalEmails.Add(record.Email!)) return Outcome.Fail("DUPLICATE_DATA", DuplicateEmailMessage);
 
-            org.Users[record.Id] = new PortalUserState
+            org.AddUsers(new[] { new PortalUserState
             {
                 PersonalityId = record.Id,
                 Module = record.Module,
@@ -152,7 +152,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 Active = true,
                 Confirmed = false,
                 InvitedTime = now,
-            };
+            } });
             return Outcome.Ok(SentMessage);
         }
 
@@ -161,7 +161,7 @@ namespace ZohoPortal.Emulator.Endpoints
             new HashSet<string>(org.Users.Values.Where(u => !string.IsNullOrEmpty(u.Email)).Select(u => u.Email!), StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Reads and checks the bulk body (§3.18). Structural faults answer 400 wrapped in
+        /// Reads and checks the bulk body (zoho-api.md "Invitations"). Structural faults answer 400 wrapped in
         /// portal_invite, naming the JSON path; an unknown type is not one of them (it surfaces
         /// in the job result, as seed 000 shows).
         /// </summary>
@@ -226,7 +226,7 @@ namespace ZohoPortal.Emulator.Endpoints
             return items;
         }
 
-        /// <summary>A mandatory string (or number, D12) member of a bulk item.</summary>
+        /// <summary>A mandatory string (or number, zoho-api.md "Ids") member of a bulk item.</summary>
         private static string? ReadText(JsonObject item, string name, string path, string expectedType, out EmulatorResponse? error)
         {
             error = null;

@@ -6,7 +6,7 @@ using ZohoPortal.Emulator.Org;
 
 namespace ZohoPortal.Emulator.Endpoints
 {
-    /// <summary>§3.1-3.5: get all, get one, create, rename and delete portals.</summary>
+    /// <summary>zoho-api.md "Portals": get all, get one, create, rename and delete portals.</summary>
     internal static class PortalEndpoints
     {
         private static readonly Regex Alphanumeric = new Regex("^[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
@@ -20,7 +20,7 @@ namespace ZohoPortal.Emulator.Endpoints
             router.Map("DELETE", "settings/portals/{portal}", Delete);
         }
 
-        /// <summary>The 400 every /settings/portals/{name}/... endpoint gives for an unknown portal (§2.3).</summary>
+        /// <summary>The 400 every /settings/portals/{name}/... endpoint gives for an unknown portal (zoho-api.md "Answers and errors").</summary>
         internal static EmulatorResponse NoSuchPortal(JsonObject? details = null) =>
             Zj.Fail(400, "INVALID_DATA", "No portal exists with the given portal name.", details);
 
@@ -99,8 +99,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 var name = portal.Name;
                 ctx.Org.Portal = null;
                 ctx.Org.TakenPortalNames.Remove(name);
-                ctx.Org.UserTypes.Clear();
-                ctx.Org.Users.Clear();
+                ctx.Org.ClearPortalUsersAndTypes();
                 return Zj.Respond(200, Zj.Wrap("portals", Zj.Success("Portal deleted successfully.", Zj.Details(("name", name)))));
             }
         }
@@ -115,7 +114,7 @@ namespace ZohoPortal.Emulator.Endpoints
             return null;
         }
 
-        /// <summary>§3.3 name rules, answered as wrapped per-item errors.</summary>
+        /// <summary>zoho-api.md "Portals" name rules, answered as wrapped per-item errors.</summary>
         private static EmulatorResponse? ValidateName(JsonObject item, OrgState org, string? currentName)
         {
             var path = "$.portals[0].name";

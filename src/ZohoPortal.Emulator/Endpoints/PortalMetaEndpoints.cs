@@ -6,7 +6,7 @@ using ZohoPortal.Emulator.Org;
 namespace ZohoPortal.Emulator.Endpoints
 {
     /// <summary>
-    /// §3.6: GET /settings/portals/meta?module= — the modules a user type of that personality
+    /// zoho-api.md "Portal meta": GET /settings/portals/meta?module= — the modules a user type of that personality
     /// module can hold. Registered before the portal routes, because "meta" would otherwise be
     /// taken for a portal name (no real portal can be called that: names have 6 or more characters).
     /// </summary>

@@ -9,12 +9,12 @@ using ZohoPortal.Emulator.Org;
 
 namespace ZohoPortal.Emulator.Endpoints
 {
-    /// <summary>§3.12-3.16: users of a user type.</summary>
+    /// <summary>zoho-api.md "Users": users of a user type.</summary>
     internal static class UserEndpoints
     {
-        /// <summary>Above this many ids a transfer is scheduled as a job (D2).</summary>
+        /// <summary>Above this many ids a transfer is scheduled as a job (zoho-api.md "Batches").</summary>
         internal const int SyncTransferLimit = 200;
-        /// <summary>Above this many ids a delete is scheduled as a job (D3: up to 499 synchronously).</summary>
+        /// <summary>Above this many ids a delete is scheduled as a job (zoho-api.md "Batches": up to 499 synchronously).</summary>
         internal const int SyncDeleteLimit = 499;
 
         private static readonly Dictionary<string, Func<PortalUserState, bool>> TypeFilters = new Dictionary<string, Func<PortalUserState, bool>>(StringComparer.Ordinal)
@@ -61,31 +61,47 @@ namespace ZohoPortal.Emulator.Endpoints
             var only = SplitIds(ctx.Request.GetQuery("personality_ids"));
             var onlySet = only.Count == 0 ? null : new HashSet<string>(only, StringComparer.Ordinal);
 
-            lock (ctx.Org.Sync)
+            // No lock: the portal, the user types and the type's users are read from snapshots
+            // that writers replace whole (OrgState, UserIndex). A page of every user costs the
+            // page's size; a page of some of them (a status, a filter, given ids) one pass over
+            // the type's users, never over the org's.
+            var type = FindType(ctx, out var error);
+            if (type == null) return error!;
+            var members = type.Members.Snapshot;
+            var everyone = typeName == "AllUsers" && string.IsNullOrEmpty(ctx.Request.GetQuery("filters")) && onlySet == null;
+            var first = (long)(page - 1) * perPage;
+            var slice = new List<PortalUserState>(perPage);
+            int total;
+            if (everyone)
             {
-                var type = FindType(ctx, out var error);
-                if (type == null) return error!;
-                // Ids grow with creation, so ordering by id lists users in a stable creation order.
-                var matching = ctx.Org.Users.Values.Where(u => u.UserTypeId == type.Id && filter(u) && filters(u)
-                                                               && (onlySet == null || onlySet.Contains(u.PersonalityId)))
-                    .OrderBy(u => u.PersonalityId.Length).ThenBy(u => u.PersonalityId, StringComparer.Ordinal).ToList();
-                var slice = matching.Skip((page - 1) * perPage).Take(perPage).ToList();
-                if (slice.Count == 0) return EmulatorResponse.NoContent();
-                var users = new JsonArray();
-                foreach (var user in slice) users.Add(ToJson(user));
-                return Zj.Respond(200, new JsonObject
-                {
-                    ["users"] = users,
-                    ["info"] = new JsonObject
-                    {
-                        ["per_page"] = perPage,
-                        ["total_count"] = matching.Count,
-                        ["count"] = slice.Count,
-                        ["page"] = page,
-                        ["more_records"] = page * perPage < matching.Count,
-                    },
-                });
+                total = members.Length;
+                for (var i = first; i < members.Length && slice.Count < perPage; i++) slice.Add(members[i]);
             }
+            else
+            {
+                total = 0;
+                foreach (var user in members)
+                {
+                    if (!filter(user) || !filters(user) || (onlySet != null && !onlySet.Contains(user.PersonalityId))) continue;
+                    if (total >= first && slice.Count < perPage) slice.Add(user);
+                    total++;
+                }
+            }
+            if (slice.Count == 0) return EmulatorResponse.NoContent();
+            var users = new JsonArray();
+            foreach (var user in slice) users.Add(ToJson(user));
+            return Zj.Respond(200, new JsonObject
+            {
+                ["users"] = users,
+                ["info"] = new JsonObject
+                {
+                    ["per_page"] = perPage,
+                    ["total_count"] = total,
+                    ["count"] = slice.Count,
+                    ["page"] = page,
+                    ["more_records"] = (long)page * perPage < total,
+                },
+            });
         }
 
         private static EmulatorResponse Transfer(RouteContext ctx)
@@ -105,10 +121,11 @@ namespace ZohoPortal.Emulator.Endpoints
                 if (destination == null || destination.Id == source.Id)
                     return Zj.Fail(400, "INVALID_DATA", "Invalid user type id given in transfer_To", Zj.Details(("param_name", "transfer_To")));
 
+                var movable = Members(ctx.Org, ids, source);
+                ctx.Org.MoveUsers(movable.Found, source, destination);
                 if (ids.Count > SyncTransferLimit)
                 {
                     // Like Zoho, a large transfer becomes a job; the emulator carries it out at once.
-                    foreach (var id in ids) TryMove(ctx.Org, id, source, destination);
                     return Zj.Respond(200, Zj.Wrap("users", Zj.Success("Transfer of users scheduled successfully",
                         Zj.Details(("job_id", ctx.Org.Ids.Next())), code: "SCHEDULED")));
                 }
@@ -117,7 +134,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 int ok = 0, failed = 0;
                 foreach (var id in ids)
                 {
-                    if (TryMove(ctx.Org, id, source, destination))
+                    if (movable.Ids.Remove(id)) // a repeated id succeeds once, as the user has moved by then
                     {
                         ok++;
                         items.Add(Zj.Success("User has been transferred successfully", Zj.Details(("personality_id", id))));
@@ -145,10 +162,11 @@ namespace ZohoPortal.Emulator.Endpoints
                 var type = FindType(ctx, out var error);
                 if (type == null) return error!;
 
+                var deletable = Members(ctx.Org, ids, type);
+                ctx.Org.RemoveUsers(deletable.Found, type);
                 if (ids.Count > SyncDeleteLimit)
                 {
-                    // D3: 500 or more ids become a job; the emulator carries it out at once.
-                    foreach (var id in ids) TryDelete(ctx.Org, id, type);
+                    // 500 or more ids become a job (zoho-api.md "Batches"); the emulator carries it out at once.
                     return Zj.Respond(200, Zj.Wrap("users", Zj.Success("Deletion of users scheduled successfully",
                         Zj.Details(("job_id", ctx.Org.Ids.Next())), code: "SCHEDULED")));
                 }
@@ -157,7 +175,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 int ok = 0, failed = 0;
                 foreach (var id in ids)
                 {
-                    if (TryDelete(ctx.Org, id, type))
+                    if (deletable.Ids.Remove(id)) // a repeated id succeeds once, as the user is gone by then
                     {
                         ok++;
                         items.Add(Zj.Success("Portal user deleted successfully.", Zj.Details(("personality_id", id))));
@@ -174,15 +192,21 @@ namespace ZohoPortal.Emulator.Endpoints
             }
         }
 
-        private static bool TryDelete(OrgState org, string id, UserTypeState type)
+        /// <summary>
+        /// The users among <paramref name="ids"/> that belong to <paramref name="type"/> (each once,
+        /// in the order given), found by id before anything changes, so one batch updates the
+        /// type's index once.
+        /// </summary>
+        private static (List<PortalUserState> Found, HashSet<string> Ids) Members(OrgState org, List<string> ids, UserTypeState type)
         {
-            // The CRM record stays: only its portal access goes, so it can be invited again.
-            if (!org.Users.TryGetValue(id, out var user) || user.UserTypeId != type.Id) return false;
-            org.Users.Remove(id);
-            return true;
+            var found = new List<PortalUserState>();
+            var foundIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in ids)
+                if (org.Users.TryGetValue(id, out var user) && user.UserTypeId == type.Id && foundIds.Add(id)) found.Add(user);
+            return (found, foundIds);
         }
 
-        /// <summary>§3.14 / D13: activate or deactivate one user.</summary>
+        /// <summary>zoho-api.md "Users": activate or deactivate one user.</summary>
         private static EmulatorResponse ChangeStatus(RouteContext ctx)
         {
             var activeText = ctx.Request.GetQuery("active");
@@ -206,7 +230,9 @@ namespace ZohoPortal.Emulator.Endpoints
                     return Zj.Fail(400, "ALREADY_ACTIVATED", "Already in active state only.", at);
                 if (!active && !user.Confirmed)
                     return Zj.Fail(400, "NOT_ALLOWED", "Deactivating unconfirmed user is not allowed", at);
-                // Deactivating a deactivated user is undocumented; the emulator lets it succeed unchanged.
+                // Deactivating a deactivated user is undocumented: EmulatorChoices decides.
+                if (!active && !user.Active && !EmulatorChoices.DeactivatingAnInactiveUserSucceeds)
+                    return Zj.Fail(400, "ALREADY_DEACTIVATED", "Already in deactive state only.", at);
                 user.Active = active;
                 if (active) user.StatusReason = null;
                 return Zj.Respond(200, Zj.Wrap("change_status",
@@ -215,7 +241,7 @@ namespace ZohoPortal.Emulator.Endpoints
         }
 
         /// <summary>
-        /// The "filters" parameter (§3.12): a JSON array of {field, value, comparator}; Zoho knows
+        /// The "filters" parameter (zoho-api.md "Users"): a JSON array of {field, value, comparator}; Zoho knows
         /// only the field status_reason__s and the comparators equal / not_equal. All must match.
         /// </summary>
         internal static bool TryReadFilters(RouteContext ctx, out Func<PortalUserState, bool> predicate, out EmulatorResponse? error)
@@ -263,13 +289,6 @@ namespace ZohoPortal.Emulator.Endpoints
         }
 
         private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-        private static bool TryMove(OrgState org, string id, UserTypeState source, UserTypeState destination)
-        {
-            if (!org.Users.TryGetValue(id, out var user) || user.UserTypeId != source.Id) return false;
-            user.UserTypeId = destination.Id;
-            return true;
-        }
 
         internal static List<string> SplitIds(string? csv) =>
             string.IsNullOrWhiteSpace(csv) ? new List<string>() : csv!.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();

@@ -6,10 +6,10 @@ using ZohoPortal.Emulator.Org;
 
 namespace ZohoPortal.Emulator.Endpoints
 {
-    /// <summary>§3.7-3.11: user types of a portal.</summary>
+    /// <summary>zoho-api.md "User types": user types of a portal.</summary>
     internal static class UserTypeEndpoints
     {
-        /// <summary>Zoho's licence allows five user types per org (§3.9).</summary>
+        /// <summary>Zoho's licence allows five user types per org (zoho-api.md "User types").</summary>
         internal const int MaxUserTypes = 5;
 
         public static void Register(Router router)
@@ -38,7 +38,7 @@ namespace ZohoPortal.Emulator.Endpoints
             {
                 if (PortalEndpoints.Find(ctx) == null) return PortalEndpoints.NoSuchPortal();
                 var type = ctx.Org.FindUserType(ctx["userTypeId"]);
-                // D8: an unknown id answers 204.
+                // zoho-api.md "User types": an unknown id answers 204.
                 return type == null ? EmulatorResponse.NoContent() : Zj.Respond(200, Zj.Wrap("user_type", ToJson(ctx.Org, type, includeModules: true)));
             }
         }
@@ -73,7 +73,7 @@ namespace ZohoPortal.Emulator.Endpoints
                         ModifiedTime = ctx.Now,
                         Modules = modules,
                     };
-                    ctx.Org.UserTypes.Add(type);
+                    ctx.Org.AddUserType(type);
                     return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("user type created successfully.", Zj.Details(("id", type.Id)))));
                 }
                 catch (RuleViolation v)
@@ -144,8 +144,8 @@ namespace ZohoPortal.Emulator.Endpoints
                 if (type.Default)
                     return Zj.FailWrapped(400, "user_type", "NOT_ALLOWED", "The default user type cannot be deleted.", Zj.Details(("resource_path_index", 4)));
 
-                var users = ctx.Org.Users.Values.Where(u => u.UserTypeId == type.Id).ToList();
-                // transfer_To exists only in the newest API (§3.11); older versions ignore it as Zoho ignores unknown parameters.
+                var users = type.Members.Snapshot.ToList();
+                // transfer_To exists only in the newest API (zoho-api.md "User types"); older versions ignore it as Zoho ignores unknown parameters.
                 var transferTo = ctx.Version >= 8 ? ctx.Request.GetQuery("transfer_To") : null;
                 if (users.Count > 0)
                 {
@@ -156,10 +156,10 @@ namespace ZohoPortal.Emulator.Endpoints
                     var target = ctx.Org.FindUserType(transferTo!);
                     if (target == null || target == type)
                         return Zj.Fail(400, "INVALID_DATA", "Invalid user type id given in transfer_To", Zj.Details(("param_name", "transfer_To")));
-                    foreach (var user in users) user.UserTypeId = target.Id;
+                    ctx.Org.MoveUsers(users, type, target);
                 }
-                ctx.Org.UserTypes.Remove(type);
-                // D12: this answer prints the id as a JSON number, as Zoho's own sample does.
+                ctx.Org.RemoveUserType(type);
+                // zoho-api.md "Ids": this answer prints the id as a JSON number, as Zoho's own sample does.
                 var id = JsonValue.Create(long.Parse(type.Id, CultureInfo.InvariantCulture));
                 return Zj.Respond(200, Zj.Wrap("user_type", Zj.Success("Portal user type deleted successfully.", Zj.Details(("id", id)))));
             }
@@ -184,7 +184,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 ["active"] = type.Active,
                 ["default"] = type.Default,
                 ["id"] = type.Id,
-                ["no_of_users"] = org.Users.Values.Count(u => u.UserTypeId == type.Id),
+                ["no_of_users"] = type.Members.Count,
             };
             if (type.InvitationField != null)
             {

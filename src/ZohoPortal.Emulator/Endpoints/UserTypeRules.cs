@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ZohoPortal.Emulator.Http;
@@ -17,7 +18,7 @@ namespace ZohoPortal.Emulator.Endpoints
     }
 
     /// <summary>
-    /// The user-type rules of §3.9-3.10: name, personality module, and every module entry
+    /// The user-type rules of zoho-api.md "User types": name, personality module, and every module entry
     /// (sharing, permissions, layouts, views, filters, field permissions). Per-item problems are
     /// answered wrapped in {"user_type":[...]} with api_name and json_path; everything is checked
     /// before anything changes, so a refused request leaves the org as it was.
@@ -80,7 +81,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 return null;
             }
             // DOC calls it a string; every sample sends an object. Accept both.
-            var key = node is JsonObject obj ? Text(obj["api_name"]) ?? Text(obj["id"]) : Text(node);
+            var key = node is JsonObject obj ? Text(obj["api_name"]) ?? Id(obj["id"]) : Text(node);
             if (key == null) throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("api_name", path + ".api_name"));
             var module = org.FindModule(key);
             if (module == null || !module.CanBePersonality)
@@ -99,7 +100,7 @@ namespace ZohoPortal.Emulator.Endpoints
         {
             var path = ItemPath + ".invitation_field";
             if (!item.TryGetPropertyValue("invitation_field", out var node) || node == null) return null;
-            var key = node is JsonObject obj ? Text(obj["api_name"]) ?? Text(obj["id"]) : null;
+            var key = node is JsonObject obj ? Text(obj["api_name"]) ?? Id(obj["id"]) : null;
             var field = key == null ? null : personality.Fields.FirstOrDefault(f => f.Id == key || string.Equals(f.ApiName, key, StringComparison.OrdinalIgnoreCase));
             if (field == null) throw Wrapped("INVALID_DATA", "Invalid invitation field.", At("invitation_field", path));
             return field.ApiName;
@@ -157,7 +158,7 @@ namespace ZohoPortal.Emulator.Endpoints
         private static (CrmModule Module, JsonObject Input) Entry(JsonNode? node, OrgState org, CrmModule personality, string path)
         {
             var input = node as JsonObject ?? throw Wrapped("INVALID_DATA", "Invalid data type", Expected("modules", path, "jsonobject"));
-            var id = Text(input["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", path + ".id"));
+            var id = Id(input["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", path + ".id"));
             var module = org.Modules.Values.FirstOrDefault(m => m.Id == id);
             if (module == null || !module.CanJoin(personality.ApiName))
                 throw Wrapped("INVALID_MODULE", "The module is not related to the personality module.", At("id", path + ".id"));
@@ -241,10 +242,10 @@ namespace ZohoPortal.Emulator.Endpoints
             for (var j = 0; j < array.Count; j++)
             {
                 var idPath = lpath + "[" + j + "].id";
-                var id = Text((array[j] as JsonObject)?["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", idPath));
+                var id = Id((array[j] as JsonObject)?["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", idPath));
                 var layout = module.Layouts.FirstOrDefault(l => l.Id == id)
                     ?? throw Wrapped("INVALID_DATA", "The layout does not belong to the module.", At("id", idPath));
-                stored.Add(new JsonObject { ["id"] = layout.Id, ["name"] = layout.Name, ["display_label"] = layout.DisplayLabel });
+                stored.Add(layout.ToUserTypeJson());
             }
             return stored;
         }
@@ -270,13 +271,13 @@ namespace ZohoPortal.Emulator.Endpoints
                 throw Wrapped("DEPENDENT_FIELD_MISSING", "views are missing.", Zj.Details(
                     ("dependee", At("id", path + ".id")), ("api_name", "views"), ("json_path", vpath)));
             var obj = node as JsonObject ?? throw Wrapped("INVALID_DATA", "Invalid data type", Expected("views", vpath, "jsonobject"));
-            var id = Text(obj["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", vpath + ".id"));
+            var id = Id(obj["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", vpath + ".id"));
             var type = Text(obj["type"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("type", vpath + ".type"));
             if (!ViewTypes.Contains(type)) throw Wrapped("INVALID_DATA", "Invalid data", Supported("type", vpath + ".type", ViewTypes));
             var view = module.Views.FirstOrDefault(v => v.Id == id)
                 ?? throw Wrapped("INVALID_DATA", "The view does not belong to the module.", At("id", vpath + ".id"));
             if (view.Type != type) throw Wrapped("INVALID_DATA", "The view is a " + view.Type + ".", At("type", vpath + ".type"));
-            return new JsonObject { ["id"] = view.Id, ["name"] = view.Name, ["display_label"] = view.DisplayLabel, ["type"] = view.Type };
+            return view.ToJson();
         }
 
         private static JsonNode? Filters(JsonObject input, JsonObject result, CrmModule module, CrmModule personality, string path)
@@ -288,7 +289,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (array.Count == 0) return null;
             if (array.Count > 1) throw Wrapped("INVALID_DATA", "Only one filter is allowed.", Zj.Details(("api_name", "filters"), ("json_path", fpath), ("maximum_length", 1)));
             var idPath = fpath + "[0].id";
-            var id = Text((array[0] as JsonObject)?["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", idPath));
+            var id = Id((array[0] as JsonObject)?["id"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", idPath));
             var field = module.Filters.FirstOrDefault(f => f.Id == id);
             if (field == null || !field.CanFilterFor(personality.ApiName))
                 throw Wrapped("INVALID_DATA", "The filter field is not related to the personality module.", At("id", idPath));
@@ -305,7 +306,7 @@ namespace ZohoPortal.Emulator.Endpoints
             {
                 var kpath = fpath + "[" + k + "]";
                 var entry = array[k] as JsonObject ?? throw Wrapped("INVALID_DATA", "Invalid data type", Expected("fields", kpath, "jsonobject"));
-                var key = Text(entry["id"]) ?? Text(entry["api_name"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", kpath + ".id"));
+                var key = Id(entry["id"]) ?? Text(entry["api_name"]) ?? throw Wrapped("MANDATORY_NOT_FOUND", "required field not found", At("id", kpath + ".id"));
                 var field = module.Fields.FirstOrDefault(f => f.Id == key || string.Equals(f.ApiName, key, StringComparison.OrdinalIgnoreCase))
                     ?? throw new RuleViolation(Zj.FailWrapped(400, Wrapper, "INVALID_DATA", "Field is not allowed in portals.", Zj.Details(("json_path", kpath + ".id"))));
                 var index = result.FindIndex(f => (string?)f["id"] == field.Id);
@@ -356,13 +357,37 @@ namespace ZohoPortal.Emulator.Endpoints
             return array;
         }
 
-        /// <summary>A non-empty string; ids may also come as JSON numbers (DOC types them Number, D12).</summary>
+        /// <summary>
+        /// A non-empty string. Ids may also come as JSON numbers (Zoho's docs type them Number, and
+        /// typed SDKs send them so; docs/zoho-api.md "Ids"): the number's own digits are read, so
+        /// an id of any length is the same as its string form, never rounded through a 64-bit integer.
+        /// </summary>
         internal static string? Text(JsonNode? node)
         {
             if (!(node is JsonValue v)) return null;
             if (v.TryGetValue<string>(out var s)) return s.Length > 0 ? s : null;
+            if (v.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number)
+            {
+                var digits = element.GetRawText();
+                return IsDigits(digits) ? digits : null;
+            }
             if (v.TryGetValue<long>(out var n)) return n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return null;
+        }
+
+        /// <summary>An id as the org knows it: <see cref="Text"/>, with seed-document spellings mapped to the realistic id.</summary>
+        internal static string? Id(JsonNode? node)
+        {
+            var text = Text(node);
+            return text == null ? null : EmulatorChoices.CanonicalId(text);
+        }
+
+        private static bool IsDigits(string text)
+        {
+            if (text.Length == 0) return false;
+            foreach (var c in text)
+                if (c < '0' || c > '9') return false;
+            return true;
         }
 
         internal static bool? Bool(JsonNode? node) =>

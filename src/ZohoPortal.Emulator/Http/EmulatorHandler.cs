@@ -16,6 +16,9 @@ namespace ZohoPortal.Emulator.Http
 
         public EmulatorHandler(ZohoEmulator emulator) => _emulator = emulator;
 
+        /// <summary>The emulator this handler answers for (found again from a connection's transport).</summary>
+        public ZohoEmulator Emulator => _emulator;
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -45,7 +45,7 @@ namespace ZohoPortal.Emulator.Http
             return obj;
         }
 
-        /// <summary>HTTP status of a batch answer (D10): 200 all ok, 400 all failed, 207 mixed.</summary>
+        /// <summary>HTTP status of a batch answer (zoho-api.md "Mixed batches"): 200 all ok, 400 all failed, 207 mixed.</summary>
         public static int BatchStatus(int succeeded, int failed) => failed == 0 ? 200 : succeeded == 0 ? 400 : 207;
     }
 }

@@ -30,7 +30,7 @@ namespace ZohoPortal.Emulator.Http
 
         /// <summary>
         /// Parses the JSON body as an object. On failure returns null and sets <paramref name="error"/>
-        /// to Zoho's answer (D18: JSON_PARSE_ERROR for malformed JSON, INVALID_DATA for a non-object).
+        /// to Zoho's answer (zoho-api.md "Answers and errors": JSON_PARSE_ERROR for malformed JSON, INVALID_DATA for a non-object).
         /// </summary>
         public JsonObject? ReadBody(out EmulatorResponse? error)
         {
@@ -73,7 +73,7 @@ namespace ZohoPortal.Emulator.Http
     /// <summary>
     /// Matches "/crm/{version}/..." paths against templates like "settings/portals/{portal}".
     /// Distinguishes an unknown URL (404 INVALID_URL_PATTERN) from a known URL with the wrong verb
-    /// (400 INVALID_REQUEST_METHOD), as Zoho does (D18).
+    /// (400 INVALID_REQUEST_METHOD), as Zoho does (zoho-api.md "Answers and errors").
     /// </summary>
     internal sealed class Router
     {

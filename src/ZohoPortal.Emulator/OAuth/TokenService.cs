@@ -76,7 +76,7 @@ namespace ZohoPortal.Emulator.OAuth
 
             lock (_gate)
             {
-                // D11: Zoho answers token errors with HTTP 200 and {"error": ...}.
+                // zoho-api.md "Limits and tokens": Zoho answers token errors with HTTP 200 and {"error": ...}.
                 if (clientId == null || !_clients.TryGetValue(clientId, out var secret)) return TokenError("invalid_client");
                 if (clientSecret != secret) return TokenError("invalid_client_secret");
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
 namespace ZohoPortal.Emulator.Org
@@ -37,9 +38,10 @@ namespace ZohoPortal.Emulator.Org
             if (string.IsNullOrEmpty(seed.PortalName)) return;
             CreatePortal(org, seed.PortalName!, now);
             var partners = NewUserType(org, "Partners", isDefault: false, now);
-            org.UserTypes.Add(partners);
+            org.AddUserType(partners);
 
             var serial = seed.ContactCount;
+            var seeded = new List<PortalUserState>();
             foreach (var type in org.UserTypes)
             {
                 for (var i = 0; i < seed.UsersPerUserType; i++, serial++)
@@ -47,7 +49,7 @@ namespace ZohoPortal.Emulator.Org
                     var record = NewContact(org, serial);
                     org.Records[record.Id] = record;
                     var active = i % 10 != 9 && i % 7 == 6 ? false : true;
-                    org.Users[record.Id] = new PortalUserState
+                    seeded.Add(new PortalUserState
                     {
                         PersonalityId = record.Id,
                         Module = record.Module,
@@ -59,12 +61,13 @@ namespace ZohoPortal.Emulator.Org
                         // Deactivated users carry a reason, so the list's status_reason__s filter has something to match.
                         StatusReason = active ? null : i % 2 == 0 ? "disabled on updation of email" : "deactivated by admin",
                         InvitedTime = now.AddDays(-(i % 300)).AddMinutes(-i),
-                    };
+                    });
                 }
             }
+            org.AddUsers(seeded);
         }
 
-        /// <summary>Creates the portal and its default user type (§4 rule 2).</summary>
+        /// <summary>Creates the portal and its default user type (zoho-api.md "Portals").</summary>
         internal static void CreatePortal(OrgState org, string name, DateTimeOffset now)
         {
             org.Portal = new PortalState
@@ -76,7 +79,7 @@ namespace ZohoPortal.Emulator.Org
                 ModifiedTime = now,
             };
             org.TakenPortalNames.Add(name);
-            org.UserTypes.Add(NewUserType(org, "Customers", isDefault: true, now));
+            org.AddUserType(NewUserType(org, "Customers", isDefault: true, now));
         }
 
         private static UserTypeState NewUserType(OrgState org, string name, bool isDefault, DateTimeOffset now)
@@ -102,8 +105,8 @@ namespace ZohoPortal.Emulator.Org
                         ["shared_type"] = contacts.SharedType,
                         ["permissions"] = new JsonObject { ["view"] = true, ["edit"] = true, ["edit_shared_records"] = false, ["create"] = false, ["delete"] = false },
                         ["filters"] = null,
-                        ["layouts"] = new JsonArray { new JsonObject { ["id"] = contacts.Layouts[0].Id, ["name"] = contacts.Layouts[0].Name, ["display_label"] = contacts.Layouts[0].DisplayLabel } },
-                        ["views"] = new JsonObject { ["id"] = contacts.Views[0].Id, ["name"] = contacts.Views[0].Name, ["display_label"] = contacts.Views[0].DisplayLabel, ["type"] = contacts.Views[0].Type },
+                        ["layouts"] = new JsonArray { contacts.Layouts[0].ToUserTypeJson() },
+                        ["views"] = contacts.Views[0].ToJson(),
                         ["fields"] = new JsonArray(),
                     },
                     new JsonObject
@@ -152,7 +155,9 @@ namespace ZohoPortal.Emulator.Org
             var customer = new CrmModule { Id = "1306462000000000125", ApiName = "Customer", PluralLabel = "Customers", SharedType = "private", CanBePersonality = true };
             customer.Layouts.Add(new CrmLayout { Id = "1306462000000095055", Name = "Standard", DisplayLabel = "Standard" });
             customer.Views.Add(new CrmView { Id = "1306462000000091501", Name = "All Customers", DisplayLabel = "All Customers", Type = "custom_view" });
-            customer.Fields.Add(new CrmField { Id = "18936550000000063924", ApiName = "Service_Date", DisplayLabel = "Service Date" });
+            // Seed 002 prints this field's id with 20 digits; the org uses a realistic 19-digit id and
+            // accepts the seed's spelling too (EmulatorChoices.SeedIdSpellings).
+            customer.Fields.Add(new CrmField { Id = "1306462000000063924", ApiName = "Service_Date", DisplayLabel = "Service Date" });
             customer.Fields.Add(new CrmField { Id = "1306462000000095101", ApiName = "Name", DisplayLabel = "Customer Name", Mandatory = true });
             customer.Fields.Add(new CrmField { Id = "1306462000000095103", ApiName = "Email", DisplayLabel = "Email" });
             customer.Fields.Add(new CrmField { Id = "1306462000000095105", ApiName = "Vehicle", DisplayLabel = "Vehicle" });
@@ -161,7 +166,12 @@ namespace ZohoPortal.Emulator.Org
             // Service bookings, linked to both personality modules by lookups (the filter fields).
             var services = new CrmModule { Id = "1306462000000000131", ApiName = "Services", PluralLabel = "Services", SharedType = "private" };
             services.Layouts.Add(new CrmLayout { Id = "1306462000000095071", Name = "Standard", DisplayLabel = "Standard" });
-            services.Layouts.Add(new CrmLayout { Id = "1306462000000095073", Name = "Test Drive", DisplayLabel = "Test Drive" });
+            // Booked through a wizard: its default view is the wizard, not the layout.
+            services.Layouts.Add(new CrmLayout
+            {
+                Id = "1306462000000095073", Name = "Test Drive", DisplayLabel = "Test Drive",
+                DefaultView = new CrmView { Id = "1306462000000095077", Name = "Test_Drive_Booking", DisplayLabel = "Test Drive Booking", Type = "wizard" },
+            });
             services.Views.Add(new CrmView { Id = "1306462000000091521", Name = "All Services", DisplayLabel = "All Services", Type = "custom_view" });
             services.Views.Add(new CrmView { Id = "1306462000000091523", Name = "Upcoming Services", DisplayLabel = "Upcoming Services", Type = "custom_view" });
             services.Fields.Add(new CrmField { Id = "1306462000000095201", ApiName = "Service_Name", DisplayLabel = "Service Name", Mandatory = true });

@@ -5,8 +5,10 @@ using System.Text.Json.Nodes;
 namespace ZohoPortal.Emulator.Org
 {
     /// <summary>
-    /// Everything the emulated org holds. One lock (<see cref="Sync"/>) guards it all: requests are
-    /// short, and a single lock keeps every rule (counts, uniqueness) trivially consistent.
+    /// Everything the emulated org holds. One lock (<see cref="Sync"/>) serialises changes, so
+    /// every rule (counts, uniqueness) stays trivially consistent. Listing users takes no lock:
+    /// the user types and each type's users (<see cref="UserIndex"/>) are published as immutable
+    /// arrays that writers replace.
     /// </summary>
     public sealed partial class OrgState
     {
@@ -16,7 +18,7 @@ namespace ZohoPortal.Emulator.Org
         /// <summary>The CRM user the emulated token belongs to (created_by / modified_by).</summary>
         internal CrmUser CurrentUser { get; } = new CrmUser("Patricia Boyle", "1306462000000186017");
 
-        /// <summary>Portal names taken anywhere in Zoho (names are unique across Zoho, §3.3).</summary>
+        /// <summary>Portal names taken anywhere in Zoho (names are unique across Zoho, zoho-api.md "Portals").</summary>
         internal HashSet<string> TakenPortalNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "MyFirstCompany", "ZohoPortal" };
 
         internal PortalState? Portal { get; set; }
@@ -27,18 +29,76 @@ namespace ZohoPortal.Emulator.Org
         /// <summary>CRM records by id (the personality records that can be invited).</summary>
         internal Dictionary<string, CrmRecord> Records { get; } = new Dictionary<string, CrmRecord>(StringComparer.Ordinal);
 
-        /// <summary>User types of the portal, in creation order.</summary>
-        internal List<UserTypeState> UserTypes { get; } = new List<UserTypeState>();
+        private UserTypeState[] _userTypes = new UserTypeState[0];
+
+        /// <summary>User types of the portal, in creation order (a snapshot; change it with Add/RemoveUserType under <see cref="Sync"/>).</summary>
+        internal IReadOnlyList<UserTypeState> UserTypes => System.Threading.Volatile.Read(ref _userTypes);
+
+        internal void AddUserType(UserTypeState type)
+        {
+            var next = new List<UserTypeState>(UserTypes) { type };
+            System.Threading.Volatile.Write(ref _userTypes, next.ToArray());
+        }
+
+        internal void RemoveUserType(UserTypeState type)
+        {
+            var next = new List<UserTypeState>(UserTypes);
+            next.Remove(type);
+            System.Threading.Volatile.Write(ref _userTypes, next.ToArray());
+        }
+
+        /// <summary>Forgets every user type and portal user (the portal was deleted).</summary>
+        internal void ClearPortalUsersAndTypes()
+        {
+            foreach (var type in UserTypes) type.Members.Clear();
+            System.Threading.Volatile.Write(ref _userTypes, new UserTypeState[0]);
+            Users.Clear();
+        }
+
+        /// <summary>Adds portal users (each to its UserTypeId's index). Call under <see cref="Sync"/>.</summary>
+        internal void AddUsers(IEnumerable<PortalUserState> users)
+        {
+            var byType = new Dictionary<string, List<PortalUserState>>(StringComparer.Ordinal);
+            foreach (var user in users)
+            {
+                Users[user.PersonalityId] = user;
+                if (!byType.TryGetValue(user.UserTypeId, out var list)) byType[user.UserTypeId] = list = new List<PortalUserState>();
+                list.Add(user);
+            }
+            foreach (var pair in byType) FindUserType(pair.Key)?.Members.Apply(null, pair.Value);
+        }
+
+        /// <summary>Moves portal users of <paramref name="from"/> to <paramref name="to"/>. Call under <see cref="Sync"/>.</summary>
+        internal void MoveUsers(List<PortalUserState> users, UserTypeState from, UserTypeState to)
+        {
+            if (users.Count == 0) return;
+            foreach (var user in users) user.UserTypeId = to.Id;
+            from.Members.Apply(new HashSet<PortalUserState>(users), null);
+            to.Members.Apply(null, new List<PortalUserState>(users));
+        }
+
+        /// <summary>Removes portal users of <paramref name="type"/> (their CRM records stay). Call under <see cref="Sync"/>.</summary>
+        internal void RemoveUsers(List<PortalUserState> users, UserTypeState type)
+        {
+            if (users.Count == 0) return;
+            foreach (var user in users) Users.Remove(user.PersonalityId);
+            type.Members.Apply(new HashSet<PortalUserState>(users), null);
+        }
 
         /// <summary>Portal users by personality id (= CRM record id).</summary>
         internal Dictionary<string, PortalUserState> Users { get; } = new Dictionary<string, PortalUserState>(StringComparer.Ordinal);
 
         /// <summary>Counts of portal users and user types, for tests and diagnostics.</summary>
         public int PortalUserCount { get { lock (Sync) return Users.Count; } }
-        public int UserTypeCount { get { lock (Sync) return UserTypes.Count; } }
+        public int UserTypeCount => UserTypes.Count;
         public string? PortalName { get { lock (Sync) return Portal?.Name; } }
 
-        internal UserTypeState? FindUserType(string id) => UserTypes.Find(t => t.Id == id);
+        internal UserTypeState? FindUserType(string id)
+        {
+            foreach (var type in UserTypes)
+                if (type.Id == id) return type;
+            return null;
+        }
 
         /// <summary>A module by id or API name.</summary>
         internal CrmModule? FindModule(string idOrApiName)
@@ -86,9 +146,9 @@ namespace ZohoPortal.Emulator.Org
         public List<CrmField> Fields { get; } = new List<CrmField>();
         /// <summary>Lookup fields usable as user-type filters.</summary>
         public List<CrmField> Filters { get; } = new List<CrmField>();
-        /// <summary>Personality modules this module is linked to by a lookup, so it can go into their user types (§3.6).</summary>
+        /// <summary>Personality modules this module is linked to by a lookup, so it can go into their user types (zoho-api.md "Portal meta").</summary>
         public HashSet<string> RelatedTo { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        /// <summary>Notes can go into every user type and must be in each (§3.9).</summary>
+        /// <summary>Notes can go into every user type and must be in each (zoho-api.md "User types").</summary>
         public bool IsNotes => string.Equals(ApiName, "Notes", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether this module may be part of a user type of <paramref name="personality"/>.</summary>
@@ -101,6 +161,24 @@ namespace ZohoPortal.Emulator.Org
         public string Id { get; set; } = string.Empty;
         public string Name { get; set; } = string.Empty;
         public string DisplayLabel { get; set; } = string.Empty;
+        /// <summary>
+        /// How the layout is shown by default in the portal: the layout itself (type "layout",
+        /// same id and names) unless a wizard is set (type "wizard").
+        /// </summary>
+        public CrmView? DefaultView { get; set; }
+
+        /// <summary>A layout inside a user type's module, as Zoho's model has it: {display_label, name, id, _default_view}.</summary>
+        public JsonObject ToUserTypeJson()
+        {
+            var view = DefaultView ?? new CrmView { Id = Id, Name = Name, DisplayLabel = DisplayLabel, Type = "layout" };
+            return new JsonObject
+            {
+                ["display_label"] = DisplayLabel,
+                ["name"] = Name,
+                ["id"] = Id,
+                ["_default_view"] = view.ToJson(),
+            };
+        }
     }
 
     internal sealed class CrmView
@@ -108,7 +186,10 @@ namespace ZohoPortal.Emulator.Org
         public string Id { get; set; } = string.Empty;
         public string Name { get; set; } = string.Empty;
         public string DisplayLabel { get; set; } = string.Empty;
+        /// <summary>custom_view or canvas_view for a module's views; layout or wizard for a layout's default view.</summary>
         public string Type { get; set; } = "custom_view";
+
+        public JsonObject ToJson() => new JsonObject { ["display_label"] = DisplayLabel, ["name"] = Name, ["id"] = Id, ["type"] = Type };
     }
 
     internal sealed class CrmField
@@ -145,6 +226,8 @@ namespace ZohoPortal.Emulator.Org
         public DateTimeOffset ModifiedTime { get; set; }
         /// <summary>Module permissions exactly as configured (the "modules" array of the API).</summary>
         public JsonArray Modules { get; set; } = new JsonArray();
+        /// <summary>The type's portal users in listing order, readable without the org's lock.</summary>
+        public UserIndex Members { get; } = new UserIndex();
     }
 
     internal sealed class PortalUserState

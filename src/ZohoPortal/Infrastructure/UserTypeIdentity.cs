@@ -37,6 +37,38 @@ namespace ZohoPortal.Infrastructure
         public PortalUserType? UserType { get; }
 
         public override string ToString() => Name ?? Id ?? string.Empty;
+
+        /// <summary>
+        /// True for the same user type given another way: a string equal to the id or (ignoring
+        /// case) the name, another identity or a user type object with the same id or name.
+        /// PowerShell's -eq calls this, so a Pester mock's -ParameterFilter { $UserType -eq 'Customers' }
+        /// matches whether the caller passed the name, the id or the object.
+        /// </summary>
+        public override bool Equals(object? obj)
+        {
+            switch (obj)
+            {
+                case null:
+                    return false;
+                case UserTypeIdentity other:
+                    return (Id != null && other.Id != null && string.Equals(Id, other.Id, StringComparison.Ordinal))
+                           || (Name != null && other.Name != null && string.Equals(Name, other.Name, StringComparison.OrdinalIgnoreCase));
+                case PortalUserType type:
+                    return Equals(new UserTypeIdentity(type));
+                case string text:
+                    return (Id != null && string.Equals(Id, text, StringComparison.Ordinal))
+                           || (Name != null && string.Equals(Name, text, StringComparison.OrdinalIgnoreCase));
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// Constant: an identity equals values of other kinds (an id or a name of the same type), so
+        /// no hash of its own text would agree with <see cref="Equals(object)"/>. Identities are
+        /// compared, never used as dictionary keys.
+        /// </summary>
+        public override int GetHashCode() => 1;
     }
 
     /// <summary>

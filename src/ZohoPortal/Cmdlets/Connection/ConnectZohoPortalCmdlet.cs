@@ -1,10 +1,12 @@
 using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
 using System.Management.Automation;
 using System.Security;
 using ZohoPortal.Core;
 using ZohoPortal.Core.Auth;
 using ZohoPortal.Core.Http;
-using ZohoPortal.Emulator;
 using ZohoPortal.Infrastructure;
 
 namespace ZohoPortal.Cmdlets.Connection
@@ -12,12 +14,13 @@ namespace ZohoPortal.Cmdlets.Connection
     /// <summary>
     /// <para type="synopsis">Connects to a Zoho CRM org (or to the built-in emulator) for the ZohoPortal cmdlets.</para>
     /// <para type="description">Connect-ZohoPortal obtains an access token and keeps it for the session; the other cmdlets use this connection unless given -Connection. The token is renewed shortly before it expires and once more if Zoho rejects it, so a long runbook never sees token expiry. Renewal is single-flight: concurrent calls share one renewal, respecting Zoho's limit of 10 tokens per refresh token per 10 minutes.</para>
-    /// <para type="description">Four ways to authenticate: a refresh token with the client id and secret (the usual choice for runbooks), a self-client grant code that is exchanged once, an access token obtained elsewhere (not renewable), or -Emulator, which starts an in-process emulated org so you can try the module and test scripts offline.</para>
+    /// <para type="description">Four ways to authenticate: a refresh token with the client id and secret (the usual choice for runbooks), a self-client grant code that is exchanged once, an access token obtained elsewhere (not renewable), or -Emulator, which connects to a new in-process emulated org so you can try the module and test scripts offline.</para>
+    /// <para type="description">-Emulator loads the companion module ZohoPortal.Emulator on demand (from the folder beside ZohoPortal, else from $env:PSModulePath); a connection to Zoho never loads emulator code. For an emulated org of another size or behaviour, make it with New-ZohoPortalEmulator and pipe it in: New-ZohoPortalEmulator -UsersPerUserType 2000 | Connect-ZohoPortal.</para>
     /// <para type="description">Secrets are taken as SecureString and never appear in output, errors, Verbose or Debug text.</para>
     /// </summary>
     /// <example>
     /// <code>Connect-ZohoPortal -Emulator; Get-Portal</code>
-    /// <para>Connects to a fresh in-process emulated org (portal ZylkerAutos, two user types, 25 users each, 200 contacts) and shows its portal.</para>
+    /// <para>Connects to a fresh in-process emulated org (portal ZylkerAutos, two user types, 25 users each, 200 contacts) and shows its portal. The ZohoPortal.Emulator module is imported on the way.</para>
     /// </example>
     /// <example>
     /// <code>$secret = Read-Host -AsSecureString 'Client secret'; $refresh = Read-Host -AsSecureString 'Refresh token'
@@ -30,8 +33,9 @@ namespace ZohoPortal.Cmdlets.Connection
     /// <para>Starts an emulator on a loopback port and connects to it over real HTTP with the emulator's demo client and refresh token (the emulator object carries ClientId, ClientSecret, RefreshToken, ApiBaseUrl and AccountsBaseUrl).</para>
     /// </example>
     /// <example>
-    /// <code>Connect-ZohoPortal -Emulator -UsersPerUserType 5000 -ContactCount 1000 -PassThru</code>
-    /// <para>Connects to an emulated org with 5,000 portal users in each user type and returns the connection, whose Emulator property exposes Faults and RequestLog for tests.</para>
+    /// <code>$emu = New-ZohoPortalEmulator -UsersPerUserType 5000 -ContactCount 1000
+    /// $c = $emu | Connect-ZohoPortal -PassThru</code>
+    /// <para>Connects to an in-process emulated org with 5,000 portal users in each user type (New-ZohoPortalEmulator is in the ZohoPortal.Emulator module) and returns the connection; $emu.RequestLog and $emu.Faults drive it from tests.</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "ZohoPortal", DefaultParameterSetName = RefreshTokenSet)]
     [OutputType(typeof(ZohoPortalConnection))]
@@ -75,23 +79,15 @@ namespace ZohoPortal.Cmdlets.Connection
         [ValidateNotNull]
         public SecureString? AccessToken { get; set; }
 
-        /// <summary><para type="description">Connects to a new in-process emulated org instead of Zoho. No account or network needed.</para></summary>
+        /// <summary><para type="description">Connects to a new in-process emulated org instead of Zoho (portal ZylkerAutos, user types Customers and Partners with 25 users each, 200 contacts to invite). No account or network needed. Loads the ZohoPortal.Emulator module; for other sizes or options use New-ZohoPortalEmulator ... | Connect-ZohoPortal.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = EmulatorSet)]
         public SwitchParameter Emulator { get; set; }
 
-        /// <summary><para type="description">Emulator only: CRM contacts that are not portal users yet (0 to 100,000; default 200).</para></summary>
-        [Parameter(ParameterSetName = EmulatorSet)]
-        [ValidateRange(0, 100000)]
-        public int ContactCount { get; set; } = 200;
-
-        /// <summary><para type="description">Emulator only: existing portal users in each of the two seeded user types (0 to 100,000; default 25).</para></summary>
-        [Parameter(ParameterSetName = EmulatorSet)]
-        [ValidateRange(0, 100000)]
-        public int UsersPerUserType { get; set; } = 25;
-
-        /// <summary><para type="description">Emulator only: start with an org that has no portal yet (to try New-Portal).</para></summary>
-        [Parameter(ParameterSetName = EmulatorSet)]
-        public SwitchParameter EmptyOrg { get; set; }
+        /// <summary><para type="description">Sends every request through this HttpMessageHandler instead of the network: the Transport of an in-process emulator (New-ZohoPortalEmulator, bound from the pipeline), or a handler of your own that records or answers requests in a test. The connection does not dispose it.</para></summary>
+        [Parameter(ParameterSetName = RefreshTokenSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = GrantTokenSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = AccessTokenSet, ValueFromPipelineByPropertyName = true)]
+        public HttpMessageHandler? Transport { get; set; }
 
         /// <summary><para type="description">The Zoho data centre of the org: US, EU, IN, AU, JP, CA, SA or CN. Default US.</para></summary>
         [Parameter]
@@ -129,7 +125,7 @@ namespace ZohoPortal.Cmdlets.Connection
         [ValidateRange(0, 20)]
         public int MaxRetries { get; set; } = 6;
 
-        /// <summary><para type="description">Returns the connection object (for -Connection, or to reach the emulator's Faults and RequestLog).</para></summary>
+        /// <summary><para type="description">Returns the connection object (for -Connection).</para></summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -153,22 +149,24 @@ namespace ZohoPortal.Cmdlets.Connection
             };
 
             ZohoCredential credential;
-            ZohoEmulator? emulator = null;
             ZohoAuthType authType;
             string? clientId = null;
+            if (Transport != null)
+            {
+                options.Transport = Transport;
+                options.DisposeTransport = false; // the caller's handler: it may serve other connections
+            }
             switch (ParameterSetName)
             {
                 case EmulatorSet:
-                    emulator = new ZohoEmulator(new EmulatorOptions
-                    {
-                        Seed = new EmulatorSeed { ContactCount = ContactCount, UsersPerUserType = UsersPerUserType, PortalName = EmptyOrg ? null : "ZylkerAutos" },
-                    });
-                    options.Transport = emulator.CreateHandler();
-                    options.ApiBaseUrl = emulator.Options.BaseUrl;
-                    options.AccountsBaseUrl = emulator.Options.BaseUrl;
-                    credential = new RefreshTokenCredential(ZohoEmulator.DemoClientId, ZohoEmulator.DemoClientSecret, emulator.DemoRefreshToken);
+                    var emulator = EmulatorModule.NewInProcessEmulator(this);
+                    options.Transport = emulator.Transport;
+                    options.DisposeTransport = false;
+                    options.ApiBaseUrl = emulator.ApiBaseUrl;
+                    options.AccountsBaseUrl = emulator.ApiBaseUrl;
+                    credential = new RefreshTokenCredential(emulator.ClientId, SecureStrings.ToPlainText(emulator.ClientSecret), SecureStrings.ToPlainText(emulator.RefreshToken));
                     authType = ZohoAuthType.Emulator;
-                    clientId = ZohoEmulator.DemoClientId;
+                    clientId = emulator.ClientId;
                     break;
                 case GrantTokenSet:
                     credential = new GrantTokenCredential(ClientId, SecureStrings.ToPlainText(ClientSecret), SecureStrings.ToPlainText(GrantToken), RedirectUri);
@@ -198,7 +196,7 @@ namespace ZohoPortal.Cmdlets.Connection
                 throw;
             }
 
-            var connection = new ZohoPortalConnection(client, authType, clientId, emulator, DateTimeOffset.Now);
+            var connection = new ZohoPortalConnection(client, authType, clientId, DateTimeOffset.Now);
             ConnectionStore.Set(connection);
             WriteVerbose("Connected to " + connection.ApiBaseUrl + " (" + authType + ", API " + options.ApiVersion + ").");
             if (PassThru) WriteObject(connection);

@@ -66,7 +66,7 @@ namespace ZohoPortal.Cmdlets.Invitations
             WriteError(ErrorMapper.FromItem(item, 0, (object?)result.RecordId ?? result, what));
         }
 
-        /// <summary>The error for a job id Zoho does not know (D5: 204).</summary>
+        /// <summary>The error for a job id Zoho does not know (zoho-api.md "Invitations": 204).</summary>
         internal static ZohoPortalCmdletException JobNotFound(string module, string jobId) =>
             new ZohoPortalCmdletException("InviteJobNotFound", ErrorCategory.ObjectNotFound,
                 "Zoho knows no bulk-invite job " + jobId + " in module " + module + ".", jobId,

@@ -14,7 +14,7 @@ namespace ZohoPortal.Cmdlets.Portals
     /// <para>Creates the portal ZylkerAutos and shows it.</para>
     /// </example>
     /// <example>
-    /// <code>Connect-ZohoPortal -Emulator -EmptyOrg; New-Portal ZylkerAutos -WhatIf</code>
+    /// <code>New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal; New-Portal ZylkerAutos -WhatIf</code>
     /// <para>Shows what would be created, without sending anything.</para>
     /// </example>
     [Cmdlet(VerbsCommon.New, "Portal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]

@@ -2,10 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ZohoPortal.Core.Auth;
 using ZohoPortal.Emulator;
 
-namespace ZohoPortal.Core.Tests;
+namespace ZohoPortal.Emulator.Tests;
 
 /// <summary>The emulator as a plain HTTP client sees it, in-process and over loopback.</summary>
 public sealed class EmulatorProtocolTests
@@ -51,18 +50,6 @@ public sealed class EmulatorProtocolTests
         Assert.Equal("ZylkerAutos", portal.GetProperty("name").GetString());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$", portal.GetProperty("created_time").GetString());
         Assert.Equal(JsonValueKind.String, portal.GetProperty("created_by").GetProperty("id").ValueKind);
-    }
-
-    [Fact]
-    public async Task OverLoopback_TheRealClientWorks_AndTokenAnnouncesTheLoopbackApiDomain()
-    {
-        var emulator = new ZohoEmulator();
-        using var server = EmulatorServer.Start(emulator);
-        using var client = new ZohoPortalClient(new ZohoConnectionOptions { AccountsBaseUrl = server.BaseUrl },
-            new RefreshTokenCredential(ZohoEmulator.DemoClientId, ZohoEmulator.DemoClientSecret, emulator.DemoRefreshToken));
-        // No ApiBaseUrl given: the client follows the token's api_domain, as Zoho advises.
-        Assert.Single(await client.GetPortalsAsync());
-        Assert.Equal(server.BaseUrl.GetLeftPart(UriPartial.Authority), client.Http.ApiBaseUrl.GetLeftPart(UriPartial.Authority));
     }
 
     [Fact]
