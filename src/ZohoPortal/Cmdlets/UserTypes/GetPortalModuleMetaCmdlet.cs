@@ -52,10 +52,12 @@ namespace ZohoPortal.Cmdlets.UserTypes
             var module = Module;
             var list = RunAsync(ct => Client.GetPortalMetaAsync(module, ct));
             var patterns = RelatedModule?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
+            var completion = ActiveConnection.Completion;
             foreach (var meta in list)
             {
+                // Every module read is worth completing, also those this call leaves out.
+                completion.RememberModule(meta.ApiName, meta.PluralLabel);
                 if (patterns == null || patterns.Any(p => p.IsMatch(meta.ApiName) || (meta.PluralLabel != null && p.IsMatch(meta.PluralLabel))))
-                    ActiveConnection.Completion.RememberModule(meta.ApiName, meta.PluralLabel);
                     WriteObject(meta);
             }
         }
