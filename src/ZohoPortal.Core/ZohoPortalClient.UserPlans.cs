@@ -17,7 +17,7 @@ namespace ZohoPortal.Core
     /// </summary>
     public sealed partial class ZohoPortalClient
     {
-        /// <summary>The transfer of users from one user type to another (D2): at most 200 ids per call.</summary>
+        /// <summary>The transfer of users from one user type to another (zoho-api.md "Batches"): at most 200 ids per call.</summary>
         public RequestPlan PlanUserTransfer(string portal, string fromUserTypeId, string toUserTypeId, IReadOnlyList<string> personalityIds)
         {
             UserTypeIdRules.Validate(fromUserTypeId, "UserType");
@@ -27,7 +27,7 @@ namespace ZohoPortal.Core
                 personalityIds, MaxTransferBatch, "user", portal, fromUserTypeId, toUserTypeId);
         }
 
-        /// <summary>The removal of users from the portal (D3): at most 499 ids per call.</summary>
+        /// <summary>The removal of users from the portal (zoho-api.md "Batches"): at most 499 ids per call.</summary>
         public RequestPlan PlanUserDeletion(string portal, string userTypeId, IReadOnlyList<string> personalityIds)
         {
             UserTypeIdRules.Validate(userTypeId, "UserType");
@@ -35,7 +35,7 @@ namespace ZohoPortal.Core
             return new RequestPlan("DELETE", UserTypePath(portal, userTypeId) + "/users", null, personalityIds, MaxDeleteBatch, "user", portal, userTypeId, null);
         }
 
-        /// <summary>The status change of users (D13): one call per user.</summary>
+        /// <summary>The status change of users (zoho-api.md "Users"): one call per user.</summary>
         public RequestPlan PlanUserStatusChange(string portal, string userTypeId, IReadOnlyList<string> personalityIds, bool active)
         {
             UserTypeIdRules.Validate(userTypeId, "UserType");

@@ -37,10 +37,13 @@ namespace ZohoPortal.Core
             var path = UserTypesPath(portal);
 
             var modules = await ResolveModulesAsync(input.PersonalityModule!, input.Modules, cancellationToken).ConfigureAwait(false);
-            if (modules.Any(m => !IsNotes(m) && (m.Layouts == null || m.Layouts.Count == 0 || m.Views == null)))
+            // Only entries known by API name can be checked without guessing: an entry given by id
+            // alone may be Notes (which needs neither), and asking meta for it would cost a call
+            // that a body of complete ids does not need. Zoho still judges those.
+            if (modules.Any(NeedsLayoutOrViewCheck))
             {
                 var meta = await GetPortalMetaAsync(input.PersonalityModule!, cancellationToken).ConfigureAwait(false);
-                foreach (var module in modules) RequireLayoutAndView(module, meta, input.PersonalityModule!);
+                foreach (var module in modules.Where(NeedsLayoutOrViewCheck)) RequireLayoutAndView(module, meta, input.PersonalityModule!);
             }
             foreach (var module in modules)
             {
@@ -59,6 +62,10 @@ namespace ZohoPortal.Core
         }
 
         private static bool IsNotes(UserTypeModule module) => string.Equals(module.ApiName, "Notes", StringComparison.OrdinalIgnoreCase);
+
+        private static bool NeedsLayoutOrViewCheck(UserTypeModule module) =>
+            module.Delete != true && !string.IsNullOrEmpty(module.ApiName) && !IsNotes(module)
+            && (module.Layouts == null || module.Layouts.Count == 0 || module.Views == null);
 
         /// <summary>Zoho's rule for a new entry: a private module with layouts needs one, a module with views needs one.</summary>
         private static void RequireLayoutAndView(UserTypeModule module, List<PortalModuleMeta> meta, string personality)

@@ -248,6 +248,45 @@ Describe 'CSV rows bind like the objects they were exported from' {
     }
 }
 
+Describe 'CSV round trips of a user type with more users than one call takes' {
+    BeforeEach {
+        $script:connection = New-ZohoPortalEmulator -UsersPerUserType 450 -ContactCount 0 | Connect-ZohoPortal -PassThru
+        $script:file = Join-Path $script:csv ("big-" + [Guid]::NewGuid().ToString('N') + '.csv')
+    }
+
+    It 'Export-Csv then Import-Csv | <Verb> (email only: <EmailOnly>) touches exactly those users in <Calls> calls' -ForEach @(
+        # Reads: Move resolves -Destination with the user-type listing; rows with ids and UserTypeId need nothing else;
+        # emails cost every user of both types once (3 pages each) besides that listing.
+        @{ Verb = 'Move'; Extra = @{ Destination = 'Partners' }; Method = 'POST'; Path = '*/action/transfer'; Calls = 3; EmailOnly = $false; Reads = 1 }
+        @{ Verb = 'Remove'; Extra = @{ Force = $true }; Method = 'DELETE'; Path = '*/users'; Calls = 1; EmailOnly = $false; Reads = 0 }
+        @{ Verb = 'Move'; Extra = @{ Destination = 'Partners' }; Method = 'POST'; Path = '*/action/transfer'; Calls = 3; EmailOnly = $true; Reads = 7 }
+        @{ Verb = 'Remove'; Extra = @{ Force = $true }; Method = 'DELETE'; Path = '*/users'; Calls = 1; EmailOnly = $true; Reads = 7 }
+    ) {
+        $customers = @(Get-PortalUser -UserType Customers)
+        $customers.Count | Should -Be 450
+        if ($EmailOnly) { $customers | Select-Object Email | Export-Csv $script:file -NoTypeInformation }
+        else { $customers | Export-Csv $script:file -NoTypeInformation }
+        Clear-Log
+
+        Import-Csv $script:file | & "$Verb-PortalUser" @Extra
+
+        # ceil(450/200) = 3 transfers, ceil(450/499) = 1 delete.
+        @(Get-Log | Where-Object { $_.Method -eq $Method -and $_.Path -like $Path }).Count | Should -Be $Calls
+        @(Get-TouchedIds $Method $Path | Sort-Object) | Should -Be @($customers.PersonalityId | Sort-Object)
+        @(Get-Log | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '/crm/*' }).Count | Should -Be $Reads
+        @(Get-PortalUser -UserType Customers).Count | Should -Be 0
+    }
+
+    It 'Import-Csv | Disable-PortalUser -Force deactivates exactly those users, one call each' {
+        $picked = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed | Select-Object -First 250)
+        $picked | Export-Csv $script:file -NoTypeInformation
+        Clear-Log
+        Import-Csv $script:file | Disable-PortalUser -Force
+        @(Get-TouchedIds PUT '*/actions/change_status' | Sort-Object) | Should -Be @($picked.PersonalityId | Sort-Object)
+        @(Get-PortalUser -UserType Customers -Status Deactivated | Where-Object PersonalityId -in $picked.PersonalityId).Count | Should -Be 250
+    }
+}
+
 Describe 'Email as identity' {
     BeforeEach { New-TestOrg | Out-Null }
 
