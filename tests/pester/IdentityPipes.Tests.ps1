@@ -136,6 +136,12 @@ Describe 'Pairs that bind by property name' {
         $invites[0].Path | Should -BeLike "*/Contacts/$($contact.Id)/actions/portal_invite"
     }
 
+    It 'a user type piped without -RecordId is refused, not invited as a record' {
+        Clear-Log
+        { Get-PortalUserType -Name Partners | Send-PortalInvite -Confirm:$false } | Should -Throw -ErrorId 'RecordIdMissing,*'
+        Get-Changes | Should -HaveCount 0
+    }
+
     It 'user -> re-invite sends the invitation to exactly that user' {
         $user = Get-PortalUser -UserType Customers -First 1
         $user | Should -HaveCount 1

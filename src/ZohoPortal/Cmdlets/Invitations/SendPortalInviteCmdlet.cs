@@ -118,6 +118,14 @@ namespace ZohoPortal.Cmdlets.Invitations
                     WriteError(ErrorMapper.ToErrorRecord(e, given));
                     continue;
                 }
+                // A piped user type binds its Id to -RecordId (alias Id) and its UserTypeId to -UserType:
+                // the same id twice means no record was named, and inviting the user type's id would be nonsense.
+                if (MyInvocation.ExpectingInput && UserType?.Id != null && string.Equals(UserType.Id, id, StringComparison.Ordinal))
+                {
+                    ThrowTerminatingError(ErrorMapper.ToErrorRecord(new ZohoValidationException("RecordIdMissing",
+                        "A user type was piped without -RecordId: name the records to invite, e.g. Get-PortalUserType " + UserType
+                        + " | Send-PortalInvite -RecordId <id>. Nothing was sent.", "RecordId"), given));
+                }
                 if (!_seen.Add(id))
                 {
                     WriteVerbose("Record " + id + " was given more than once; it is invited once.");
