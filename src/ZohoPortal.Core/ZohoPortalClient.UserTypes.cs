@@ -92,6 +92,17 @@ namespace ZohoPortal.Core
         public async Task<ZohoActionResult> UpdateUserTypeAsync(string portal, string userTypeId, PortalUserTypeInput changes,
             string? personalityModule = null, CancellationToken cancellationToken = default)
         {
+            var plan = await PlanUserTypeUpdateAsync(portal, userTypeId, changes, personalityModule, cancellationToken).ConfigureAwait(false);
+            return await UpdateUserTypeAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Validates a partial update and resolves its module names (the reads the update needs,
+        /// nothing that changes anything), so -WhatIf fails where the real run would.
+        /// </summary>
+        public async Task<UserTypeUpdatePlan> PlanUserTypeUpdateAsync(string portal, string userTypeId, PortalUserTypeInput changes,
+            string? personalityModule = null, CancellationToken cancellationToken = default)
+        {
             if (changes == null) throw new ArgumentNullException(nameof(changes));
             UserTypeIdRules.Validate(userTypeId);
             if (changes.IsEmpty)
@@ -114,16 +125,23 @@ namespace ZohoPortal.Core
                 }
                 modules = await ResolveModulesAsync(personality ?? string.Empty, modules, cancellationToken).ConfigureAwait(false);
             }
-            var body = UserTypeBody.Write(new PortalUserTypeInput
+            var resolved = new PortalUserTypeInput
             {
                 Name = changes.Name,
                 PersonalityModule = changes.PersonalityModule,
                 Active = changes.Active,
                 InvitationField = changes.InvitationField,
                 Modules = modules,
-            }, create: false);
-            var request = new ZohoRequest(HttpMethod.Put, path) { JsonBody = body };
-            return await Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "PUT", path), cancellationToken).ConfigureAwait(false);
+            };
+            return new UserTypeUpdatePlan(portal, userTypeId, path, resolved, UserTypeBody.Write(resolved, create: false));
+        }
+
+        /// <summary>Sends an update plan: one PUT with the planned body.</summary>
+        public Task<ZohoActionResult> UpdateUserTypeAsync(UserTypeUpdatePlan plan, CancellationToken cancellationToken = default)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            var request = new ZohoRequest(HttpMethod.Put, plan.Path) { JsonBody = plan.Body };
+            return Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "PUT", plan.Path), cancellationToken);
         }
 
         /// <summary>

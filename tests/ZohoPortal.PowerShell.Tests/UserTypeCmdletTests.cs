@@ -272,7 +272,7 @@ public sealed class UserTypeCmdletTests : IDisposable
             Remove-PortalUserType Resellers -TransferUsersTo Customers -Confirm:$false -Verbose
             """);
         Assert.Empty(result.Errors);
-        Assert.Contains(result.Verbose, v => v.Contains("Rename to 'Resellers' (PUT /settings/portals/ZylkerAutos/user_type/" + id + ")")
+        Assert.Contains(result.Verbose, v => v.Contains("Rename to 'Resellers' (PUT /settings/portals/ZylkerAutos/user_type/" + id + ", 1 call)")
             && v.Contains("User type 'Partners' (" + id + ") in portal 'ZylkerAutos'"));
         Assert.Contains(result.Verbose, v => v.Contains("Move its 2 users to 'Customers' (POST /settings/portals/ZylkerAutos/user_type/" + id
             + "/users/action/transfer?transfer_To=" + customers + "&personality_ids=..., 1 call of at most 200 users), then delete (DELETE /settings/portals/ZylkerAutos/user_type/" + id + ")")

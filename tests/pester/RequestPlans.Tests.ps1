@@ -64,6 +64,19 @@ Describe '-WhatIf refuses what the real run refuses' {
         Get-Changes | Should -HaveCount 0
     }
 
+    It 'Set-PortalUserType with a module the user type cannot have' {
+        $dry = @(); $real = @()
+        $entry = New-PortalUserTypeModule -Module Invoices -Permission View
+        Set-PortalUserType Partners -Module $entry -WhatIf -ErrorVariable dry -ErrorAction SilentlyContinue
+        Set-PortalUserType Partners -Module $entry -Confirm:$false -ErrorVariable real -ErrorAction SilentlyContinue
+
+        $dry | Should -HaveCount 1
+        $dry[0].FullyQualifiedErrorId | Should -BeLike 'UnknownUserTypeModule,*'
+        $dry[0].Exception.Message | Should -BeLike "*Invoices*"
+        $real[0].FullyQualifiedErrorId | Should -Be $dry[0].FullyQualifiedErrorId
+        Get-Changes | Should -HaveCount 0
+    }
+
     It 'the same entries with a layout and view pass both, and the real run creates the type' {
         $modules = (New-PortalUserTypeModule Contacts -Permission View -Layout Standard -View 'All Contacts'), (New-PortalUserTypeModule Notes -Permission View)
         $whatIf = @(Get-WhatIf { New-PortalUserType -Name Dealers -Module $modules -WhatIf })
