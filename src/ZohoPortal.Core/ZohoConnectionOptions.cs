@@ -42,6 +42,9 @@ namespace ZohoPortal.Core
         /// <summary>A cached access token is renewed this long before it expires.</summary>
         public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromMinutes(2);
 
+        /// <summary>How long, in all, to wait for Zoho's minting window after it refuses to mint a token, before giving up.</summary>
+        public TimeSpan TokenMintWait { get; set; } = TimeSpan.FromMinutes(10);
+
         public IClock Clock { get; set; } = SystemClock.Instance;
         public IZohoTracer? Tracer { get; set; }
 
@@ -59,6 +62,7 @@ namespace ZohoPortal.Core
         internal Uri ResolveApiUrl(string? tokenApiDomain)
         {
             if (ApiBaseUrl != null) return ApiBaseUrl;
+            // tokenApiDomain has passed ApiDomainRules when the token was accepted.
             if (Environment == ZohoEnvironment.Production && !string.IsNullOrEmpty(tokenApiDomain)
                 && Uri.TryCreate(tokenApiDomain, UriKind.Absolute, out var fromToken))
                 return fromToken;
@@ -69,6 +73,8 @@ namespace ZohoPortal.Core
         {
             if (MaxConcurrency < 1) throw new ZohoValidationException("InvalidMaxConcurrency", "MaxConcurrency must be at least 1.", nameof(MaxConcurrency));
             if (RequestTimeout <= TimeSpan.Zero) throw new ZohoValidationException("InvalidRequestTimeout", "RequestTimeout must be positive.", nameof(RequestTimeout));
+            Validation.BaseUrlRules.Validate(ApiBaseUrl, nameof(ApiBaseUrl));
+            Validation.BaseUrlRules.Validate(AccountsBaseUrl, nameof(AccountsBaseUrl));
         }
     }
 }

@@ -68,34 +68,23 @@ namespace ZohoPortal.Core
             for (var offset = 0; offset < recordIds.Count; offset += MaxInviteBatch)
                 batches.Add(recordIds.Skip(offset).Take(MaxInviteBatch).ToList());
 
-            var gate = new SemaphoreSlim(Math.Max(1, Math.Min(MaxParallelInviteRequests, Options.MaxConcurrency)));
+            // The jobs listed now are not this run's: a lost answer is later matched only against newer ones.
+            var run = new InviteRun((await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false)).Select(j => j.JobId));
             var callbackGate = new object();
-            var tasks = batches.Select(async batch =>
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+            // The same bounded runner as the status changes (the pipeline's gate still caps calls on the wire).
+            var submissions = await ParallelRunner.RunAsync(batches.Count, Math.Max(1, Math.Min(MaxParallelInviteRequests, Options.MaxConcurrency)),
+                async (i, ct) =>
                 {
-                    var submission = await SubmitBulkInviteAsync(module, batch, userTypeId, type, language, cancellationToken).ConfigureAwait(false);
+                    var submission = await SubmitBulkInviteAsync(run, module, batches[i], userTypeId, type, language, ct).ConfigureAwait(false);
                     if (onSubmission != null) lock (callbackGate) onSubmission(submission);
                     return submission;
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }).ToList();
-            try
-            {
-                return (await Task.WhenAll(tasks).ConfigureAwait(false)).ToList();
-            }
-            finally
-            {
-                gate.Dispose();
-            }
+                }, null, cancellationToken, CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return submissions.Select(x => x!).ToList();
         }
 
-        private async Task<PortalInviteSubmission> SubmitBulkInviteAsync(string module, List<string> batch, string userTypeId,
-            PortalInviteType type, string? language, CancellationToken cancellationToken)
+        private async Task<PortalInviteSubmission> SubmitBulkInviteAsync(InviteRun run, string module, List<string> batch, string userTypeId,
+            PortalInviteType type, string? language, CancellationToken cancellationToken, int round = 0)
         {
             var path = InviteJobsPath(module);
             var body = new BulkInviteRequest();
@@ -115,18 +104,21 @@ namespace ZohoPortal.Core
                 answer = await Http.SendAsync(request, r => ReadActionResults(r, "portal_invite").FirstOrDefault()
                     ?? throw new JsonException("Expected one item in \"portal_invite\"."), cancellationToken).ConfigureAwait(false);
             }
-            catch (ZohoApiException e)
+            catch (ZohoOutcomeUnknownException lost)
             {
-                answer = new ZohoActionResult { Code = e.Code, Status = "error", Message = e.ZohoMessage, Details = e.Details.ToDictionary(kv => kv.Key, kv => kv.Value) };
+                return await RecoverBulkInviteAsync(run, module, batch, userTypeId, type, language, lost, round, cancellationToken).ConfigureAwait(false);
             }
-            catch (ZohoTransportException e)
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
             {
-                answer = new ZohoActionResult { Code = "TRANSPORT_ERROR", Status = "error", Message = e.Message };
+                // Refused as a whole: the same conversion as every batch; each record then gets its own copy.
+                answer = ItemFailures.From(e, string.Empty, "id");
+                answer.Details.Remove("id");
             }
 
             var jobId = answer.IsSuccess ? answer.GetDetail("job_id") : null;
             if (!string.IsNullOrEmpty(jobId))
             {
+                run.Claim(jobId!);
                 return new PortalInviteSubmission(batch, new PortalInviteJob
                 {
                     JobId = jobId!,

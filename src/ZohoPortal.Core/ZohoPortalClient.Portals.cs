@@ -59,8 +59,8 @@ namespace ZohoPortal.Core
 
         internal static string PortalPath(string name)
         {
-            if (string.IsNullOrWhiteSpace(name))
-                throw new Errors.ZohoValidationException("PortalNameEmpty", "The portal name must not be empty.", "Portal");
+            // Zoho's name rules hold wherever a portal is named: '.', '..' or a 70,000-character name never reach the path.
+            PortalNameRules.Validate(name, "Portal");
             return PortalsPath + "/" + ZohoRequest.Segment(name);
         }
 

@@ -47,10 +47,11 @@ namespace ZohoPortal.Core
         /// <summary>
         /// Sends a transfer or deletion plan, batch for batch as planned. Results, stop and
         /// cancellation follow <see cref="TransferUsersAsync"/>; <paramref name="onBatch"/> sees each
-        /// batch with its offset in the plan's items.
+        /// batch with its offset in the plan's items; <paramref name="onSending"/> (offset, count) is
+        /// told just before each batch is sent.
         /// </summary>
         public async Task<List<ZohoActionResult>> RunUserPlanAsync(RequestPlan plan, Action<BatchOutcome>? onBatch = null,
-            CancellationToken cancellationToken = default, CancellationToken stopToken = default)
+            CancellationToken cancellationToken = default, CancellationToken stopToken = default, Action<int, int>? onSending = null)
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             var results = new List<ZohoActionResult>();
@@ -59,6 +60,8 @@ namespace ZohoPortal.Core
             {
                 if (stopToken.IsCancellationRequested) break;
                 var start = offset;
+                // Told before the call leaves, so a stop can say which users may have been acted on.
+                onSending?.Invoke(start, batch.Count);
                 // One planned batch is one call: each fits the executor's own batch size by construction.
                 List<ZohoActionResult> sent;
                 switch (plan.Method)

@@ -204,22 +204,29 @@ namespace ZohoPortal.Core
         /// thrown, so nothing is lost. <paramref name="onBatch"/> sees each batch as it finishes.
         /// <paramref name="stopToken"/> stops before the next batch and returns the results so far;
         /// <paramref name="cancellationToken"/> aborts even the batch in flight.
+        /// <paramref name="onSending"/> (offset, count) is told just before each batch goes out.
         /// </summary>
         public Task<List<ZohoActionResult>> TransferUsersAsync(string portal, string fromUserTypeId, string toUserTypeId,
             IReadOnlyList<string> personalityIds, Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default,
-            CancellationToken stopToken = default)
+            CancellationToken stopToken = default, Action<int, int>? onSending = null)
         {
             UserTypeIdRules.Validate(fromUserTypeId, "UserType");
             UserTypeIdRules.Validate(toUserTypeId, "Destination");
             ValidatePersonalityIds(personalityIds);
             var path = UserTypePath(portal, fromUserTypeId) + "/users/action/transfer";
-            return BatchRunner.RunAsync(personalityIds, MaxTransferBatch, "personality_id", (batch, ct) =>
+            Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken ct)
             {
                 var request = new ZohoRequest(HttpMethod.Post, path) { BatchWrapperKey = "users" }
                     .AddQuery("transfer_To", toUserTypeId)
-                    .AddQuery("personality_ids", string.Join(",", batch));
+                    .AddQuery("personality_ids", string.Join(",", ids));
                 return Http.SendAsync(request, r => ReadBatchResults(r, "users"), ct);
-            }, onBatch, cancellationToken, stopToken);
+            }
+            // After a lost answer: the users found in the destination were moved.
+            async Task<HashSet<string>> Moved(IReadOnlyList<string> ids, CancellationToken ct) =>
+                new HashSet<string>((await ReadUsersAsync(portal, toUserTypeId, ids, ct).ConfigureAwait(false)).Keys, StringComparer.Ordinal);
+            return BatchRunner.RunAsync(personalityIds, MaxTransferBatch, "personality_id",
+                (batch, ct) => SendVerifiedAsync(batch, Send, Moved, "POST " + path, "User has been transferred", ct),
+                onBatch, cancellationToken, stopToken, onSending);
         }
 
         /// <summary>
@@ -228,17 +235,27 @@ namespace ZohoPortal.Core
         /// <see cref="TransferUsersAsync"/>.
         /// </summary>
         public Task<List<ZohoActionResult>> DeleteUsersAsync(string portal, string userTypeId, IReadOnlyList<string> personalityIds,
-            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default)
+            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default,
+            Action<int, int>? onSending = null)
         {
             UserTypeIdRules.Validate(userTypeId, "UserType");
             ValidatePersonalityIds(personalityIds);
             var path = UserTypePath(portal, userTypeId) + "/users";
-            return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, "personality_id", (batch, ct) =>
+            Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken ct)
             {
                 var request = new ZohoRequest(HttpMethod.Delete, path) { BatchWrapperKey = "users" }
-                    .AddQuery("personality_ids", string.Join(",", batch));
+                    .AddQuery("personality_ids", string.Join(",", ids));
                 return Http.SendAsync(request, r => ReadBatchResults(r, "users"), ct);
-            }, onBatch, cancellationToken, stopToken);
+            }
+            // After a lost answer: the users no longer found in the user type were deleted.
+            async Task<HashSet<string>> Gone(IReadOnlyList<string> ids, CancellationToken ct)
+            {
+                var present = await ReadUsersAsync(portal, userTypeId, ids, ct).ConfigureAwait(false);
+                return new HashSet<string>(ids.Where(id => !present.ContainsKey(id)), StringComparer.Ordinal);
+            }
+            return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, "personality_id",
+                (batch, ct) => SendVerifiedAsync(batch, Send, Gone, "DELETE " + path, "Portal user deleted", ct),
+                onBatch, cancellationToken, stopToken, onSending);
         }
 
         /// <summary>
@@ -269,7 +286,7 @@ namespace ZohoPortal.Core
         /// </summary>
         public Task<ZohoActionResult?[]> ChangeUsersStatusAsync(string portal, IReadOnlyList<PortalUserRef> users, bool active,
             Action<int, ZohoActionResult>? onResult = null, int? maxInFlight = null, CancellationToken cancellationToken = default,
-            CancellationToken stopToken = default)
+            CancellationToken stopToken = default, Action<int>? onStarting = null)
         {
             if (users == null) throw new ArgumentNullException(nameof(users));
             foreach (var user in users)
@@ -281,22 +298,45 @@ namespace ZohoPortal.Core
             return ParallelRunner.RunAsync(users.Count, Math.Max(1, limit), async (i, ct) =>
             {
                 var user = users[i];
+                async Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken token)
+                {
+                    try
+                    {
+                        var result = await ChangeUserStatusAsync(portal, user.UserTypeId, user.PersonalityId, active, token).ConfigureAwait(false);
+                        if (result.GetDetail("personality_id") == null) result.Details["personality_id"] = user.PersonalityId;
+                        return new List<ZohoActionResult> { result };
+                    }
+                    catch (ZohoApiException e) when (!(e is ZohoOutcomeUnknownException))
+                    {
+                        // "Already in that state" means the state asked for holds: done, not refused.
+                        if (IsAlreadyInState(e.Code, active))
+                            return new List<ZohoActionResult> { new ZohoActionResult { Code = e.Code, Status = "success", Message = e.ZohoMessage,
+                                Details = new Dictionary<string, string?> { ["personality_id"] = user.PersonalityId, ["already_in_state"] = "true" }, HttpStatus = e.HttpStatus } };
+                        return new List<ZohoActionResult> { ItemFailures.From(e, user.PersonalityId, "personality_id") };
+                    }
+                }
+                // After a lost answer: the user is done when the read shows the status asked for.
+                async Task<HashSet<string>> InState(IReadOnlyList<string> ids, CancellationToken token)
+                {
+                    var found = await ReadUsersAsync(portal, user.UserTypeId, ids, token).ConfigureAwait(false);
+                    return new HashSet<string>(found.Values.Where(u => u.Active == active).Select(u => u.PersonalityId), StringComparer.Ordinal);
+                }
                 try
                 {
-                    var result = await ChangeUserStatusAsync(portal, user.UserTypeId, user.PersonalityId, active, ct).ConfigureAwait(false);
-                    if (result.GetDetail("personality_id") == null) result.Details["personality_id"] = user.PersonalityId;
-                    return result;
+                    var results = await SendVerifiedAsync(new[] { user.PersonalityId }, Send, InState,
+                        "PUT " + ChangeStatusPath(portal, user.UserTypeId, user.PersonalityId), "Status of the user changed", ct).ConfigureAwait(false);
+                    return results[0];
                 }
-                catch (ZohoApiException e)
+                catch (Exception e) when (ItemFailures.IsCallFailure(e))
                 {
-                    return BatchRunner.Failed(user.PersonalityId, "personality_id", e.Code, e.ZohoMessage, e.Details, e.HttpStatus);
+                    return ItemFailures.From(e, user.PersonalityId, "personality_id");
                 }
-                catch (ZohoTransportException e)
-                {
-                    return BatchRunner.Failed(user.PersonalityId, "personality_id", "TRANSPORT_ERROR", e.Message, null, 0);
-                }
-            }, onResult, cancellationToken, stopToken);
+            }, onResult, cancellationToken, stopToken, onStarting);
         }
+
+        /// <summary>Zoho's answers that say the user already has the status asked for.</summary>
+        public static bool IsAlreadyInState(string code, bool active) =>
+            active ? code == "ALREADY_ACTIVATED" : code == "ALREADY_DEACTIVATED" || code == "ALREADY_INACTIVE";
 
         internal static string ChangeStatusPath(string portal, string userTypeId, string personalityId) =>
             UserTypePath(portal, userTypeId) + "/users/" + ZohoRequest.Segment(personalityId) + "/actions/change_status";

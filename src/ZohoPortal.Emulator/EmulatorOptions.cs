@@ -43,6 +43,14 @@ namespace ZohoPortal.Emulator
         /// <summary>The emulator's clock (token expiry, job completion); tests substitute a fake one.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
+        /// <summary>
+        /// How the emulator holds an answer back (the Delay fault): real time by default. Tests
+        /// sharing a fake clock with the client pass that clock's delay, so a delay beyond the
+        /// client's timeout fires the client's timer without anyone sleeping.
+        /// </summary>
+        public Func<TimeSpan, System.Threading.CancellationToken, System.Threading.Tasks.Task> Wait { get; set; } =
+            (delay, ct) => System.Threading.Tasks.Task.Delay(delay, ct);
+
         /// <summary>Emulates a sandbox org, where Zoho rejects every portal call with 400 API_NOT_SUPPORTED (zoho-api.md "Answers and errors").</summary>
         public bool Sandbox { get; set; }
 

@@ -120,6 +120,17 @@ namespace ZohoPortal.Emulator
                     return;
                 }
                 var bytes = Encoding.UTF8.GetBytes(answer.Body);
+                if (answer.CutBody)
+                {
+                    // The real status and length, half the body, then the connection drops.
+                    context.Response.StatusCode = answer.Status;
+                    context.Response.ContentType = "application/json;charset=utf-8";
+                    context.Response.ContentLength64 = bytes.Length;
+                    await context.Response.OutputStream.WriteAsync(bytes, 0, bytes.Length / 2).ConfigureAwait(false);
+                    await context.Response.OutputStream.FlushAsync().ConfigureAwait(false);
+                    context.Response.Abort();
+                    return;
+                }
                 context.Response.StatusCode = answer.Status;
                 foreach (var h in answer.Headers) context.Response.Headers[h.Key] = h.Value;
                 if (answer.Status != 204)

@@ -79,33 +79,71 @@ namespace ZohoPortal.Emulator
         public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
         {
             var fault = Faults.Take(request.Method, request.Path);
+            var before = fault != null && !IsAfterActing(fault) ? fault : null;
+            var after = fault != null && IsAfterActing(fault) ? fault : null;
             EmulatorResponse response;
-            if (fault != null && fault.Kind == FaultKind.ExpireToken) _tokens.ExpireAllAccessTokens();
-            if (fault != null && fault.Kind == FaultKind.Delay) await Task.Delay(fault.Delay, cancellationToken).ConfigureAwait(false);
+            int? answeredStatus = null;
+            string? answeredBody = null;
+            if (before != null && before.Kind == FaultKind.ExpireToken) _tokens.ExpireAllAccessTokens();
+            if (before != null && before.Kind == FaultKind.Delay) await Options.Wait(before.Delay, cancellationToken).ConfigureAwait(false);
 
-            if (fault != null && IsImmediateFault(fault.Kind))
+            if (before != null && IsImmediateFault(before.Kind))
             {
-                response = FaultResponse(fault);
-            }
-            else if (request.Path.StartsWith("/oauth/v2/token", StringComparison.Ordinal))
-            {
-                response = request.Method != "POST"
-                    ? Zj.Fail(400, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one")
-                    : request.Path.TrimEnd('/') == "/oauth/v2/token/revoke" ? _tokens.HandleRevoke(request)
-                    : request.Path.TrimEnd('/') == "/oauth/v2/token" ? _tokens.HandleToken(request)
-                    : Zj.Fail(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one");
+                response = FaultResponse(before);
             }
             else
             {
-                response = await HandleApiAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await ActAsync(request, cancellationToken).ConfigureAwait(false);
+                answeredStatus = response.Status;
+                // The real answer to a change, kept even when a fault loses it, so tests can tell what was done.
+                if (request.Method != "GET") answeredBody = response.Body;
+                if (before != null && before.Kind == FaultKind.TruncatedJson) Truncate(response);
+                if (before != null && before.Kind == FaultKind.CutBody) response.CutBody = true;
+                if (after != null) response = await LoseAnswerAsync(after, response, cancellationToken).ConfigureAwait(false);
             }
 
-            if (fault != null && fault.Kind == FaultKind.TruncatedJson && response.Body.Length > 1)
-                response.Body = response.Body.Substring(0, response.Body.Length / 2);
-
-            RequestLog.Add(request.Method, request.Path, request.RawQuery, response.AbortConnection ? 0 : response.Status, Now);
+            RequestLog.Add(request.Method, request.Path, request.RawQuery, response.AbortConnection ? 0 : response.Status, Now,
+                after != null ? after.Kind + " after acting" : before?.Kind.ToString(), answeredStatus, answeredBody);
             return response;
         }
+
+        private async Task<EmulatorResponse> ActAsync(EmulatorRequest request, CancellationToken cancellationToken)
+        {
+            if (!request.Path.StartsWith("/oauth/v2/token", StringComparison.Ordinal))
+                return await HandleApiAsync(request, cancellationToken).ConfigureAwait(false);
+            return request.Method != "POST"
+                ? Zj.Fail(400, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one")
+                : request.Path.TrimEnd('/') == "/oauth/v2/token/revoke" ? _tokens.HandleRevoke(request)
+                : request.Path.TrimEnd('/') == "/oauth/v2/token" ? _tokens.HandleToken(request)
+                : Zj.Fail(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one");
+        }
+
+        /// <summary>The request has been carried out; now its answer is lost the way the fault says.</summary>
+        private async Task<EmulatorResponse> LoseAnswerAsync(EmulatorFault fault, EmulatorResponse done, CancellationToken cancellationToken)
+        {
+            switch (fault.Kind)
+            {
+                case FaultKind.Delay:
+                    await Options.Wait(fault.Delay, cancellationToken).ConfigureAwait(false);
+                    return done;
+                case FaultKind.TruncatedJson:
+                    Truncate(done);
+                    return done;
+                case FaultKind.CutBody:
+                    done.CutBody = true;
+                    return done;
+                default:
+                    return FaultResponse(fault);
+            }
+        }
+
+        private static void Truncate(EmulatorResponse response)
+        {
+            if (response.Body.Length > 1) response.Body = response.Body.Substring(0, response.Body.Length / 2);
+        }
+
+        private static bool IsAfterActing(EmulatorFault fault) =>
+            fault.AfterActing && fault.Kind != FaultKind.TooManyRequests && fault.Kind != FaultKind.ExpireToken;
 
         private async Task<EmulatorResponse> HandleApiAsync(EmulatorRequest request, CancellationToken cancellationToken)
         {

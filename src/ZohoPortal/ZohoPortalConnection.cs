@@ -59,6 +59,12 @@ namespace ZohoPortal
         public DateTimeOffset? TokenExpiresAt => Client.Http.TokenExpiresAt;
         public int MaxConcurrency => Client.Options.MaxConcurrency;
 
+        /// <summary>
+        /// After Ctrl+C, how long a bulk user command lets the call in flight finish before giving up
+        /// on it (its users are then reported "sent, outcome unknown"). Default 20 seconds.
+        /// </summary>
+        public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(20);
+
         /// <summary>True when connected with -Emulator. (With the ZohoPortal.Emulator module loaded, the Emulator property shows the emulated org.)</summary>
         public bool IsEmulator => AuthType == ZohoAuthType.Emulator;
 

@@ -20,17 +20,22 @@ public sealed class RecordingTracer : IZohoTracer
 /// </summary>
 public sealed class EmulatedOrg : IDisposable
 {
-    public EmulatedOrg(EmulatorSeed? seed = null, Action<EmulatorOptions>? configureEmulator = null, Action<ZohoConnectionOptions>? configureClient = null)
+    private readonly EmulatorServer? _server;
+
+    /// <param name="overLoopback">Serve the emulator on 127.0.0.1 and talk to it through .NET's real HTTP transport.</param>
+    public EmulatedOrg(EmulatorSeed? seed = null, Action<EmulatorOptions>? configureEmulator = null, Action<ZohoConnectionOptions>? configureClient = null,
+        bool overLoopback = false)
     {
         Clock = new FakeClock();
-        var emulatorOptions = new EmulatorOptions { Seed = seed ?? new EmulatorSeed(), Clock = () => Clock.UtcNow, JobDelay = TimeSpan.Zero };
+        var emulatorOptions = new EmulatorOptions { Seed = seed ?? new EmulatorSeed(), Clock = () => Clock.UtcNow, Wait = Clock.Delay, JobDelay = TimeSpan.Zero };
         configureEmulator?.Invoke(emulatorOptions);
         Emulator = new ZohoEmulator(emulatorOptions);
+        if (overLoopback) _server = EmulatorServer.Start(Emulator);
         Options = new ZohoConnectionOptions
         {
-            Transport = Emulator.CreateHandler(),
-            ApiBaseUrl = emulatorOptions.BaseUrl,
-            AccountsBaseUrl = emulatorOptions.BaseUrl,
+            Transport = overLoopback ? null : Emulator.CreateHandler(),
+            ApiBaseUrl = _server?.BaseUrl ?? emulatorOptions.BaseUrl,
+            AccountsBaseUrl = _server?.BaseUrl ?? emulatorOptions.BaseUrl,
             Clock = Clock,
             Tracer = Tracer,
             RetryPolicy = new RetryPolicy(maxRetries: 6, seed: 42),
@@ -56,5 +61,9 @@ public sealed class EmulatedOrg : IDisposable
             RetryPolicy = new RetryPolicy(maxRetries: 6, seed: 7),
         }, credential ?? new RefreshTokenCredential(ZohoEmulator.DemoClientId, ZohoEmulator.DemoClientSecret, Emulator.CreateRefreshToken()));
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        _server?.Dispose();
+    }
 }

@@ -250,16 +250,41 @@ public sealed class InviteTests
         using var org = new EmulatedOrg(configureClient: o => o.MaxConcurrency = 1);
         var customers = await Customers(org);
         var ids = org.Emulator.Org.GetRecords().Where(r => !r.IsPortalUser && r.Email != null).Take(150).Select(r => r.Id).ToList();
-        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.InternalError) { PathContains = "/actions/portal_invite", Method = "POST" });
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.TooManyRequests, 7) { PathContains = "/actions/portal_invite", Method = "POST" });
 
         var submissions = await org.Client.StartBulkInviteAsync("Contacts", ids, customers.Id);
 
-        Assert.Equal(2, org.Emulator.RequestLog.CountOf("POST", "/actions/portal_invite")); // a POST is never repeated after a 500
         var refused = submissions.Single(s => !s.Accepted);
         Assert.Equal(refused.RecordIds, refused.Failures!.Select(f => f.RecordId));
-        Assert.All(refused.Failures!, f => { Assert.Equal("INTERNAL_ERROR", f.Code); Assert.Equal("error", f.Status); });
+        Assert.All(refused.Failures!, f => { Assert.Equal("TOO_MANY_REQUESTS", f.Code); Assert.Equal("error", f.Status); });
         Assert.Equal(150, submissions.Sum(s => s.RecordIds.Count));
         Assert.Single(submissions, s => s.Accepted);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.InternalError, false, 3)]   // no job holds the records: sent again
+    [InlineData(FaultKind.ConnectionReset, false, 3)]
+    [InlineData(FaultKind.InternalError, true, 2)]    // the job exists: found, not sent again
+    [InlineData(FaultKind.ServiceUnavailable, true, 2)]
+    [InlineData(FaultKind.ConnectionReset, true, 2)]
+    [InlineData(FaultKind.CutBody, true, 2)]
+    [InlineData(FaultKind.TruncatedJson, true, 2)]
+    public async Task BulkInvite_LostAnswer_IsResolvedFromTheJobList_AndNoRecordLandsInTwoJobs(FaultKind kind, bool afterActing, int posts)
+    {
+        using var org = new EmulatedOrg(configureClient: o => o.MaxConcurrency = 1);
+        var customers = await Customers(org);
+        var ids = org.Emulator.Org.GetRecords().Where(r => !r.IsPortalUser && r.Email != null).Take(150).Select(r => r.Id).ToList();
+        org.Emulator.Faults.Add(new EmulatorFault(kind) { PathContains = "/actions/portal_invite", Method = "POST", AfterActing = afterActing });
+
+        var submissions = await org.Client.StartBulkInviteAsync("Contacts", ids, customers.Id);
+
+        Assert.Equal(posts, org.Emulator.RequestLog.CountOf("POST", "/actions/portal_invite"));
+        Assert.All(submissions, s => Assert.True(s.Accepted));
+        Assert.Equal(ids, submissions.SelectMany(s => s.RecordIds));
+        var jobs = await org.NewClient().GetInviteJobsAsync("Contacts");
+        var invitedIn = jobs.SelectMany(j => j.Results!.Where(r => r.Status == "success").Select(r => r.RecordId)).ToList();
+        Assert.Equal(ids.OrderBy(i => i), invitedIn.OrderBy(i => i)); // each record in exactly one job, successfully
+        Assert.All(ids, id => Assert.True(org.Emulator.Org.GetRecords().Single(r => r.Id == id).IsPortalUser));
     }
 
     [Fact]

@@ -105,33 +105,49 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task ServiceUnavailable_OnAPost_IsRetried_BecauseNothingWasDone()
+    public async Task ServiceUnavailable_OnAPost_IsNotRepeated_BecauseAGatewayMayAnswerItAfterTheWork()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { PortalName = null });
         await org.Client.GetPortalsAsync();
         org.Emulator.Faults.Add(new EmulatorFault(FaultKind.ServiceUnavailable) { Method = "POST" });
+        var e = await Assert.ThrowsAsync<ZohoOutcomeUnknownException>(() => org.Client.CreatePortalAsync("ZylkerCare"));
+        Assert.Equal("HTTP_503", e.CauseCode);
+        Assert.Equal(1, org.Emulator.RequestLog.CountOf("POST", "/settings/portals"));
+    }
+
+    [Fact]
+    public async Task Throttled_OnAPost_IsRepeated_BecauseZohoDidNothing()
+    {
+        using var org = new EmulatedOrg(new EmulatorSeed { PortalName = null });
+        await org.Client.GetPortalsAsync();
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.TooManyRequests) { Method = "POST" });
         await org.Client.CreatePortalAsync("ZylkerCare");
         Assert.Equal(2, org.Emulator.RequestLog.CountOf("POST", "/settings/portals"));
+        Assert.Contains("Retry 1 of 6 for POST /settings/portals", org.Tracer.AllText());
     }
 
     [Fact]
     public async Task SlowAnswer_BeyondTheTimeout_IsATransportErrorAfterRetries()
     {
+        // The timeout runs on the connection's clock: an hour-long limit and a two-hour hold pass in emulated time.
         using var org = new EmulatedOrg(configureClient: o =>
         {
-            o.RequestTimeout = TimeSpan.FromMilliseconds(100);
+            o.RequestTimeout = TimeSpan.FromHours(1);
             o.RetryPolicy = new RetryPolicy(maxRetries: 1, seed: 3);
         });
         await org.Client.GetPortalsAsync();
-        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.Delay, 2) { Delay = TimeSpan.FromSeconds(5) });
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.Delay, 2) { Delay = TimeSpan.FromHours(2) });
         var e = await Assert.ThrowsAsync<ZohoTransportException>(() => org.Client.GetPortalsAsync());
-        Assert.Contains("no answer within", e.Message);
+        Assert.Contains("no answer within 3600 s", e.Message);
+        Assert.Equal(2, org.Emulator.RequestLog.CountOf("GET", "/settings/portals") - 1);
+        Assert.Equal(0, org.Clock.PendingTimers);
     }
 
     [Fact]
     public async Task CancelledByCaller_StopsAtOnce()
     {
-        using var org = new EmulatedOrg();
+        // The emulator holds the answer in real time here, so only the caller's cancellation can end the wait.
+        using var org = new EmulatedOrg(configureEmulator: o => o.Wait = (d, ct) => Task.Delay(d, ct));
         await org.Client.GetPortalsAsync();
         org.Emulator.Faults.Add(new EmulatorFault(FaultKind.Delay) { Delay = TimeSpan.FromSeconds(30) });
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));

@@ -222,18 +222,36 @@ public sealed class UserChangeTests
     }
 
     [Fact]
-    public async Task Transfer_WholeBatchRefused_GivesEveryUserOfThatBatchTheError()
+    public async Task Transfer_500BeforeActing_IsReadBack_ThenSentAgainOnlyBecauseNobodyMoved()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 250, ContactCount = 0 });
         var (customers, partners) = await TypesAsync(org);
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
+        org.Emulator.RequestLog.Clear();
         org.Emulator.Faults.Add(new Emulator.Faults.EmulatorFault(Emulator.Faults.FaultKind.InternalError) { PathContains = "/action/transfer" });
 
         var results = await org.Client.TransferUsersAsync(Portal, customers, partners, ids);
 
         Assert.Equal(250, results.Count);
-        Assert.All(results.Take(200), r => Assert.Equal("INTERNAL_ERROR", r.Code));
-        Assert.All(results.Take(200), r => Assert.Equal(500, r.HttpStatus));
+        Assert.All(results, r => Assert.Equal("SUCCESS", r.Code));
+        // First batch: the 500, a read of the destination (nobody there), the one repeat; then the second batch.
+        Assert.Equal(3, org.Emulator.RequestLog.CountOf("POST", "/action/transfer"));
+        Assert.Equal(250, (await UsersAsync(org, partners)).Count(u => ids.Contains(u.PersonalityId)));
+    }
+
+    [Fact]
+    public async Task Transfer_WholeBatchRefused_GivesEveryUserOfThatBatchZohosError()
+    {
+        using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 250, ContactCount = 0 });
+        var (customers, partners) = await TypesAsync(org);
+        var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
+        org.Emulator.Faults.Add(new Emulator.Faults.EmulatorFault(Emulator.Faults.FaultKind.TooManyRequests, 7) { PathContains = "/action/transfer" });
+
+        var results = await org.Client.TransferUsersAsync(Portal, customers, partners, ids);
+
+        Assert.Equal(250, results.Count);
+        Assert.All(results.Take(200), r => Assert.Equal("TOO_MANY_REQUESTS", r.Code));
+        Assert.All(results.Take(200), r => Assert.Equal(429, r.HttpStatus));
         Assert.All(results.Skip(200), r => Assert.True(r.IsSuccess));
     }
 

@@ -103,12 +103,12 @@ public sealed class PortalUserTests : IDisposable
     [Fact]
     public void Move_WholeBatchRefused_OneErrorPerUserOfThatBatch_RestMoved()
     {
-        _ps.RunClean(Connect(250));
-        var result = _ps.Run("$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.FaultKind]::InternalError, 1, '/action/transfer'); " +
+        _ps.RunClean(Connect(250).Replace("-PassThru", "-MaxRetries 0 -PassThru"));
+        var result = _ps.Run("$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.FaultKind]::TooManyRequests, 1, '/action/transfer'); " +
                              "Get-PortalUser -UserType Customers | Move-PortalUser -Destination Partners -PassThru");
         Assert.Equal(200, result.Errors.Count);
-        Assert.All(result.Errors, e => Assert.Equal("INTERNAL_ERROR", e.FullyQualifiedErrorId.Split(',')[0]));
-        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.ResourceUnavailable, e.CategoryInfo.Category));
+        Assert.All(result.Errors, e => Assert.Equal("TOO_MANY_REQUESTS", e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.LimitsExceeded, e.CategoryInfo.Category));
         Assert.Equal(200, result.Errors.Select(e => PSObject.AsPSObject(e.TargetObject).Properties["PersonalityId"].Value).Distinct().Count());
         Assert.Equal(50, result.Output.Count);
         Assert.Equal(200, Int("@(Get-PortalUser -UserType Customers).Count"));
@@ -177,6 +177,40 @@ public sealed class PortalUserTests : IDisposable
         Assert.Equal(_ps.RunClean("$a.PersonalityId")[0].BaseObject, user.Properties["PersonalityId"].Value);
         Assert.Equal(true, user.Properties["Active"].Value);
         Assert.Contains(enable.Verbose, v => v.Contains("is active already", StringComparison.Ordinal));
+        Assert.Contains(enable.Verbose, v => v.Contains("ALREADY_ACTIVATED", StringComparison.Ordinal)); // Zoho's code is kept
+    }
+
+    [Fact]
+    public void Move_AnswerLostAfterZohoActed_IsDeliveredOnce_UsersReportedMoved_VerboseSaysSo()
+    {
+        _ps.RunClean(Connect(3));
+        var result = _ps.Run("$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.EmulatorFault]@{ Kind = 'ConnectionReset'; PathContains = '/action/transfer'; AfterActing = $true }); " +
+                             "$log.Clear(); Get-PortalUser -UserType Customers | Move-PortalUser -Destination Partners -PassThru -Verbose");
+        Assert.Empty(result.Errors);
+        Assert.Equal(3, result.Output.Count);
+        Assert.Equal(1, Int("$log.CountOf('POST', '/action/transfer')"));
+        Assert.Contains(result.Verbose, v => v.Contains("the answer was lost") && v.Contains("not repeated"));
+        Assert.Contains(result.Verbose, v => v.Contains("confirmed by reading the state after the answer was lost"));
+        Assert.Equal(0, Int("@(Get-PortalUser -UserType Customers).Count"));
+    }
+
+    [Fact]
+    public void Move_AnswerLost_AndStateUnreadable_IsOneOutcomeUnknownErrorPerUser()
+    {
+        _ps.RunClean(Connect(3).Replace("-PassThru", "-MaxRetries 0 -PassThru"));
+        _ps.RunClean("$users = @(Get-PortalUser -UserType Customers)");
+        var result = _ps.Run("$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.EmulatorFault]@{ Kind = 'CutBody'; PathContains = '/action/transfer'; AfterActing = $true }); " +
+                             "$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.EmulatorFault]@{ Kind = 'InternalError'; Count = 5; PathContains = '/users'; Method = 'GET' }); " +
+                             "$users | Move-PortalUser -Destination Partners");
+        Assert.Equal(3, result.Errors.Count);
+        Assert.All(result.Errors, e =>
+        {
+            Assert.Equal("OutcomeUnknown,ZohoPortal.Cmdlets.Users.MovePortalUserCmdlet", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ReadError, e.CategoryInfo.Category);
+            Assert.Contains("Get-PortalUser", e.ErrorDetails.RecommendedAction);
+            Assert.Contains("may or may not have carried it out", e.ErrorDetails.Message);
+        });
+        Assert.Equal(3, result.Errors.Select(e => PSObject.AsPSObject(e.TargetObject).Properties["PersonalityId"].Value).Distinct().Count());
     }
 
     [Fact]

@@ -214,8 +214,8 @@ public sealed class UserTypeCmdletTests : IDisposable
     public void RemovePortalUserType_SomeUsersCannotMove_ReportsEachAndKeepsTheType()
     {
         _ps.RunClean("""
-            $c = New-ZohoPortalEmulator -UsersPerUserType 5 | Connect-ZohoPortal -PassThru; $null = Get-Portal
-            $null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.FaultKind]::InternalError, 1, '/users/action/transfer')
+            $c = New-ZohoPortalEmulator -UsersPerUserType 5 | Connect-ZohoPortal -MaxRetries 0 -PassThru; $null = Get-Portal
+            $null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.FaultKind]::TooManyRequests, 1, '/users/action/transfer')
             $c.Emulator.RequestLog.Clear()
             """);
 
@@ -224,7 +224,7 @@ public sealed class UserTypeCmdletTests : IDisposable
         Assert.Equal(6, result.Errors.Count);
         Assert.All(result.Errors.Take(5), e =>
         {
-            Assert.Equal("INTERNAL_ERROR", e.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal("TOO_MANY_REQUESTS", e.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Equal("ZohoPortal.Core.Models.PortalUser", e.TargetObject.GetType().FullName);
         });
         Assert.Equal("UserTypeNotEmptied", result.Errors[5].FullyQualifiedErrorId.Split(',')[0]);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ZohoPortal.Emulator;
+using ZohoPortal.Emulator.Faults;
 
 namespace ZohoPortal.Pwsh.Tests;
 
@@ -120,6 +121,33 @@ public sealed class RunbookTests
         {
             File.Delete(csv);
         }
+    }
+
+    [Fact]
+    public async Task LostAnswers_AfterZohoActed_AreReadBack_ReportedTruthfully_AndNeverRepeated()
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 25, contactCount: 0);
+        // Real pwsh, real .NET transport, the emulator on loopback: each kind of change loses its answer after acting.
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.ConnectionReset) { PathContains = "/action/transfer", AfterActing = true });
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.ServiceUnavailable, 3) { PathContains = "/change_status", AfterActing = true });
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.CutBody) { PathContains = "/users", Method = "DELETE", AfterActing = true });
+
+        var run = await Run(org, "lost-answers.ps1", "ConfirmFalse");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(0, org.Emulator.Faults.Pending);
+        Assert.Equal(25, Number(run, "Moved"));
+        var confirmed = Number(run, "Confirmed");
+        Assert.Equal(confirmed, Number(run, "Suspended"));
+        Assert.Equal(25, Number(run, "Removed"));
+        Assert.Equal(0, Number(run, "Customers left"));
+        Assert.Equal(25, Number(run, "Partners left"));
+        // Each change went out exactly once, lost answers included.
+        Assert.Equal(1, org.Emulator.RequestLog.CountOf("POST", "/action/transfer"));
+        // Users already shown inactive are checked, not sent (issue 9); the others get one call each.
+        Assert.Equal(Number(run, "Confirmed and active"), org.Emulator.RequestLog.CountOf("PUT", "/actions/change_status"));
+        Assert.Equal(1, org.Emulator.RequestLog.CountOf("DELETE", "/users"));
+        Assert.Equal(5, org.Emulator.RequestLog.Entries.Count(e => e.Fault != null && e.Fault.EndsWith("after acting", StringComparison.Ordinal)));
     }
 
     [Theory]

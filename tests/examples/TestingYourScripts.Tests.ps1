@@ -50,15 +50,32 @@ Describe 'Move-ConfirmedCustomer against the emulator' {
         $statuses[1] | Should -Be 200
     }
 
-    It 'reports a lost answer instead of repeating the transfer' {
+    It 'survives a lost answer before Zoho acted: the state is read, then the transfer is sent once more' {
+        $expected = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed).Count
+        Clear-ZohoPortalEmulatorRequest
         Add-ZohoPortalEmulatorFault -Kind ConnectionReset -Count 1 -Method POST -PathContains '/users/action/transfer' | Out-Null
 
         $output = Move-ConfirmedCustomer -To Premium -ErrorVariable failures -ErrorAction SilentlyContinue
 
-        $failures.Count | Should -BeGreaterThan 0
-        # The first batch's POST was sent once: a POST that may have acted is never repeated.
-        (Get-ZohoPortalEmulatorRequest -Method POST -Path '*/users/action/transfer')[0].Status | Should -Be 0
-        $output | Should -Match '^Moved \d+ users'
+        $failures.Count | Should -Be 0
+        $output | Should -Be "Moved $expected users from Customers to Premium."
+        # The dropped POST, then (after reading Premium: nobody there) the one repeat, then the other batches.
+        $posts = @(Get-ZohoPortalEmulatorRequest -Method POST -Path '*/users/action/transfer')
+        $posts[0].Status | Should -Be 0
+        $posts.Count | Should -Be (1 + [math]::Ceiling($expected / 200))
+    }
+
+    It 'survives a lost answer after Zoho acted: the move is read back, never repeated' {
+        $expected = @(Get-PortalUser -UserType Customers -Status ActiveConfirmed).Count
+        Clear-ZohoPortalEmulatorRequest
+        Add-ZohoPortalEmulatorFault -Kind ConnectionReset -AfterActing -Count 1 -Method POST -PathContains '/users/action/transfer' | Out-Null
+
+        $output = Move-ConfirmedCustomer -To Premium -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 0
+        $output | Should -Be "Moved $expected users from Customers to Premium."
+        @(Get-ZohoPortalEmulatorRequest -Method POST -Path '*/users/action/transfer').Count | Should -Be ([math]::Ceiling($expected / 200))
+        @(Get-PortalUser -UserType Premium).Count | Should -Be $expected
     }
 }
 

@@ -6,35 +6,46 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZohoPortal.Core.Errors;
 using ZohoPortal.Core.Http;
+using ZohoPortal.Core.Http.Pipeline;
 using ZohoPortal.Core.Json;
+using ZohoPortal.Core.Validation;
 
 namespace ZohoPortal.Core.Auth
 {
     /// <summary>
-    /// Holds one access token per connection (D16). It is renewed shortly before expiry and after
-    /// a 401, and renewal is single-flight: however many calls find the token stale at once, the
-    /// accounts server sees one request, because Zoho mints only 10 tokens per refresh token per
-    /// 10 minutes.
+    /// Holds one access token per connection (D16). It is renewed shortly before expiry (a margin
+    /// that scales with the token's lifetime) and after a 401, and renewal is single-flight:
+    /// however many calls find the token stale at once, the accounts server sees one request,
+    /// because Zoho mints only 10 tokens per refresh token per 10 minutes. Token requests go
+    /// through the same retry, timeout and trace stages as API calls; after a minting refusal the
+    /// provider waits for Zoho's window (and says so) instead of asking again per call.
     /// </summary>
     internal sealed class TokenProvider
     {
+        /// <summary>Zoho's minting refusal ("too many requests continuously").</summary>
+        internal const string MintRefusedError = "Access Denied";
+        private static readonly TimeSpan FirstMintWait = TimeSpan.FromSeconds(15);
+        private static readonly TimeSpan LongestMintWait = TimeSpan.FromMinutes(2);
+
         private readonly ZohoCredential _credential;
         private readonly ZohoConnectionOptions _options;
-        private readonly HttpClient _http;
+        private readonly HttpMessageInvoker _accounts;
         private readonly Redactor _redactor;
         private readonly SemaphoreSlim _refreshGate = new SemaphoreSlim(1, 1);
         private volatile CachedToken? _current;
         private int _refreshCount;
+        private ZohoAuthenticationException? _refusal;
+        private DateTimeOffset _refusalUntil;
 
-        public TokenProvider(ZohoCredential credential, ZohoConnectionOptions options, HttpClient http, Redactor redactor)
+        public TokenProvider(ZohoCredential credential, ZohoConnectionOptions options, HttpMessageInvoker accounts, Redactor redactor)
         {
             _credential = credential;
             _options = options;
-            _http = http;
+            _accounts = accounts;
             _redactor = redactor;
             foreach (var secret in credential.Secrets) redactor.Register(secret);
             if (credential is AccessTokenCredential given)
-                _current = new CachedToken(given.AccessToken, given.ExpiresAt, null);
+                _current = new CachedToken(given.AccessToken, given.ExpiresAt, null, options.TokenRefreshSkew);
         }
 
         /// <summary>How many tokens this connection has minted (tests read it to prove single-flight).</summary>
@@ -60,7 +71,7 @@ namespace ZohoPortal.Core.Auth
             RenewAsync(rejectedToken, cancellationToken);
 
         private bool IsStale(CachedToken token) =>
-            token.ExpiresAt.HasValue && _options.Clock.UtcNow >= token.ExpiresAt.Value - _options.TokenRefreshSkew;
+            token.ExpiresAt.HasValue && _options.Clock.UtcNow >= token.ExpiresAt.Value - token.Margin;
 
         private async Task<string> RenewAsync(string? staleToken, CancellationToken cancellationToken)
         {
@@ -70,9 +81,35 @@ namespace ZohoPortal.Core.Auth
                 var current = _current;
                 // Someone renewed while we waited: use theirs.
                 if (current != null && current.Value != staleToken && !IsStale(current)) return current.Value;
-                var fresh = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
-                _current = fresh;
-                return fresh.Value;
+                // Someone just gave up after waiting out a minting refusal: do not ask again at once.
+                if (_refusal != null && _options.Clock.UtcNow < _refusalUntil) throw _refusal;
+
+                var waited = TimeSpan.Zero;
+                var wait = FirstMintWait;
+                while (true)
+                {
+                    try
+                    {
+                        var fresh = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
+                        _current = fresh;
+                        _refusal = null;
+                        return fresh.Value;
+                    }
+                    catch (ZohoAuthenticationException e) when (e.Code == MintRefusedError)
+                    {
+                        if (waited + wait > _options.TokenMintWait)
+                        {
+                            _refusal = e;
+                            _refusalUntil = _options.Clock.UtcNow + FirstMintWait;
+                            throw;
+                        }
+                        Trace(ZohoTraceLevel.Verbose, "Zoho refused to mint another access token (" + e.Code + ": Zoho mints at most 10 per refresh token per 10 minutes); waiting "
+                            + wait.TotalSeconds + " s for the window before asking again (" + waited.TotalSeconds + " s waited so far, at most " + _options.TokenMintWait.TotalSeconds + " s).");
+                        await _options.Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                        waited += wait;
+                        wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestMintWait.Ticks));
+                    }
+                }
             }
             finally
             {
@@ -108,56 +145,56 @@ namespace ZohoPortal.Core.Auth
                     throw new ZohoAuthenticationException(0, "no_token", "This connection's access token cannot be renewed.");
             }
 
-            var url = new Uri(_options.ResolveAccountsUrl(), "/oauth/v2/token");
+            var url = BaseUrlRules.Join(_options.ResolveAccountsUrl(), "/oauth/v2/token");
+            byte[] body;
+            using (var encoded = new FormUrlEncodedContent(form)) body = await encoded.ReadAsByteArrayAsync().ConfigureAwait(false);
             var started = _options.Clock.UtcNow;
-            using (var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) })
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            CachedToken? minted = null;
+
+            AttemptFailure? Judge(int status, string text, TimeSpan? retryAfter)
             {
-                timeout.CancelAfter(_options.RequestTimeout);
-                HttpResponseMessage response;
-                string body;
-                try
+                Trace(ZohoTraceLevel.Debug, "Token response body: " + text);
+                TokenResponse? parsed = null;
+                try { parsed = JsonSerializer.Deserialize(text, ZohoJsonContext.Default.TokenResponse); }
+                catch (JsonException) { }
+                if (parsed != null && !string.IsNullOrEmpty(parsed.AccessToken))
                 {
-                    response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                    body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    minted = Accept(parsed, started);
+                    return null;
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new ZohoTransportException("The accounts server " + url.Host + " did not answer within " + _options.RequestTimeout.TotalSeconds + " s.", null);
-                }
-                catch (HttpRequestException e)
-                {
-                    throw new ZohoTransportException("Could not reach the accounts server " + url.Host + ": " + _redactor.Redact(e.Message), null);
-                }
+                // D11: a token answer without access_token is a failure, whatever the HTTP status. A named
+                // error is Zoho's verdict; an unnamed one (429, 5xx, a proxy's page, a cut body) is transient.
+                if (parsed?.Error != null)
+                    return new AttemptFailure(FailureKind.Final, new ZohoAuthenticationException(status, parsed.Error, DescribeTokenError(parsed.Error, parsed.ErrorDescription)), null, status);
+                var kind = status == 429 ? FailureKind.Throttled : FailureKind.ServerError;
+                return new AttemptFailure(kind, new ZohoTransportException("The accounts server " + url.Host + " answered HTTP " + status + " without a token.", null), retryAfter, status);
+            }
 
-                using (response)
-                {
-                    Trace(ZohoTraceLevel.Verbose, "HTTP POST " + url.AbsolutePath + " -> " + (int)response.StatusCode + " (token " + GrantName() + ")");
-                    Trace(ZohoTraceLevel.Debug, "Token response body: " + body);
-                    TokenResponse? parsed = null;
-                    try { parsed = JsonSerializer.Deserialize(body, ZohoJsonContext.Default.TokenResponse); }
-                    catch (JsonException) { }
-
-                    // D11: a token answer without access_token is a failure, whatever the HTTP status.
-                    if (parsed == null || string.IsNullOrEmpty(parsed.AccessToken))
-                    {
-                        var error = parsed?.Error ?? "invalid_response";
-                        throw new ZohoAuthenticationException((int)response.StatusCode, error, DescribeTokenError(error, parsed?.ErrorDescription));
-                    }
-
-                    _redactor.Register(parsed.AccessToken);
-                    if (_credential is GrantTokenCredential grant && !string.IsNullOrEmpty(parsed.RefreshToken))
-                    {
-                        _redactor.Register(parsed.RefreshToken);
-                        grant.RefreshToken = parsed.RefreshToken;
-                    }
-                    Interlocked.Increment(ref _refreshCount);
-                    var lifetime = TimeSpan.FromSeconds(parsed.ExpiresIn ?? 3600);
-                    return new CachedToken(parsed.AccessToken!, started + lifetime, parsed.ApiDomain);
-                }
+            var context = new PipelineContext(RequestKind.Token, HttpMethod.Post, url, "POST " + url.AbsolutePath + " (token " + GrantName() + ")",
+                body, "application/x-www-form-urlencoded", Judge);
+            using (var template = new HttpRequestMessage(HttpMethod.Post, url))
+            {
+                context.AttachTo(template);
+                using (await _accounts.SendAsync(template, cancellationToken).ConfigureAwait(false))
+                    return minted!;
             }
         }
 
+        private CachedToken Accept(TokenResponse parsed, DateTimeOffset started)
+        {
+            _redactor.Register(parsed.AccessToken);
+            if (_credential is GrantTokenCredential grant && !string.IsNullOrEmpty(parsed.RefreshToken))
+            {
+                _redactor.Register(parsed.RefreshToken);
+                grant.RefreshToken = parsed.RefreshToken;
+            }
+            var apiDomain = ApiDomainRules.Accept(parsed.ApiDomain, _options);
+            Interlocked.Increment(ref _refreshCount);
+            var lifetime = TimeSpan.FromSeconds(parsed.ExpiresIn ?? 3600);
+            // Renew a quarter of the lifetime early at most, so a short-lived token is not renewed on every call.
+            var margin = TimeSpan.FromTicks(Math.Min(_options.TokenRefreshSkew.Ticks, lifetime.Ticks / 4));
+            return new CachedToken(parsed.AccessToken!, started + lifetime, apiDomain, margin);
+        }
         private string GrantName() => _credential is GrantTokenCredential g && g.RefreshToken == null ? "grant-code exchange" : "refresh";
 
         private string DescribeTokenError(string error, string? description)
@@ -173,6 +210,10 @@ namespace ZohoPortal.Core.Auth
                     break;
                 case "invalid_client_secret":
                     advice = "The client secret does not match the client id.";
+                    break;
+                case MintRefusedError:
+                    advice = "Zoho refused to mint more access tokens: it allows 10 per refresh token per 10 minutes, and this connection waited "
+                             + _options.TokenMintWait.TotalSeconds + " s for the window. The credentials themselves are fine; try again in a few minutes, and avoid connecting many sessions with one refresh token.";
                     break;
                 default:
                     advice = "The accounts server refused to issue an access token.";
@@ -192,12 +233,16 @@ namespace ZohoPortal.Core.Auth
 
         private sealed class CachedToken
         {
-            public CachedToken(string value, DateTimeOffset? expiresAt, string? apiDomain)
+            public CachedToken(string value, DateTimeOffset? expiresAt, string? apiDomain, TimeSpan margin)
             {
                 Value = value;
                 ExpiresAt = expiresAt;
                 ApiDomain = apiDomain;
+                Margin = margin;
             }
+
+            /// <summary>How long before expiry the token counts as stale.</summary>
+            public TimeSpan Margin { get; }
 
             public string Value { get; }
             public DateTimeOffset? ExpiresAt { get; }

@@ -50,6 +50,12 @@ namespace ZohoPortal.Core.Errors
             : base(httpStatus, error, message)
         {
         }
+
+        /// <summary>
+        /// True when the accounts server refused the credentials themselves (bad client, expired or
+        /// used grant code, revoked refresh token): only then is checking them the right advice.
+        /// </summary>
+        public bool IsCredentialError => Code != "Access Denied" && Code != "no_token";
     }
 
     /// <summary>Input rejected by the client before any request was sent.</summary>

@@ -42,7 +42,8 @@ namespace ZohoPortal.Core.Http
             Func<List<string>, CancellationToken, Task<List<ZohoActionResult>>> send,
             Action<BatchOutcome>? onBatch,
             CancellationToken cancellationToken,
-            CancellationToken stopToken = default)
+            CancellationToken stopToken = default,
+            Action<int, int>? onSending = null)
         {
             var results = new List<ZohoActionResult>(ids.Count);
             for (var offset = 0; offset < ids.Count; offset += batchSize)
@@ -50,31 +51,21 @@ namespace ZohoPortal.Core.Http
                 cancellationToken.ThrowIfCancellationRequested();
                 if (stopToken.IsCancellationRequested) break;
                 var batch = ids.Skip(offset).Take(batchSize).ToList();
+                onSending?.Invoke(offset, batch.Count);
                 List<ZohoActionResult> batchResults;
                 try
                 {
                     var items = await send(batch, cancellationToken).ConfigureAwait(false);
                     batchResults = ZohoPortalClient.MatchResults(batch, items, detailKey).ToList();
                 }
-                catch (ZohoApiException e)
+                catch (Exception e) when (ItemFailures.IsCallFailure(e))
                 {
-                    batchResults = batch.Select(id => Failed(id, detailKey, e.Code, e.ZohoMessage, e.Details, e.HttpStatus)).ToList();
-                }
-                catch (ZohoTransportException e)
-                {
-                    batchResults = batch.Select(id => Failed(id, detailKey, "TRANSPORT_ERROR", e.Message, null, 0)).ToList();
+                    batchResults = ItemFailures.ForEach(e, batch, detailKey);
                 }
                 results.AddRange(batchResults);
                 onBatch?.Invoke(new BatchOutcome(offset, batch, batchResults));
             }
             return results;
-        }
-
-        internal static ZohoActionResult Failed(string id, string detailKey, string code, string message, IReadOnlyDictionary<string, string?>? details, int httpStatus)
-        {
-            var copy = details == null ? new Dictionary<string, string?>() : details.ToDictionary(kv => kv.Key, kv => kv.Value);
-            copy[detailKey] = id;
-            return new ZohoActionResult { Code = code, Status = "error", Message = message, Details = copy, HttpStatus = httpStatus };
         }
     }
 }

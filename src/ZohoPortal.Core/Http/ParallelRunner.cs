@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using ZohoPortal.Core.Models;
 
 namespace ZohoPortal.Core.Http
 {
@@ -13,18 +12,21 @@ namespace ZohoPortal.Core.Http
     /// fires the ones never started are exactly the tail of the list; calls in flight finish.
     /// <c>cancellationToken</c> aborts the calls in flight too: their results stay null.
     /// </summary>
+    /// <remarks>The module's one scheduler of parallel calls (status changes, bulk-invite requests); the pipeline's gate caps the wire.</remarks>
     internal static class ParallelRunner
     {
-        public static async Task<ZohoActionResult?[]> RunAsync(
+        public static async Task<T?[]> RunAsync<T>(
             int count,
             int maxInFlight,
-            Func<int, CancellationToken, Task<ZohoActionResult>> send,
-            Action<int, ZohoActionResult>? onResult,
+            Func<int, CancellationToken, Task<T>> send,
+            Action<int, T>? onResult,
             CancellationToken cancellationToken,
-            CancellationToken stopToken)
+            CancellationToken stopToken,
+            Action<int>? onStarting = null)
+            where T : class
         {
             if (maxInFlight < 1) throw new ArgumentOutOfRangeException(nameof(maxInFlight));
-            var results = new ZohoActionResult?[count];
+            var results = new T?[count];
             var gate = new object();
             var next = -1;
             var delivered = 0;
@@ -45,7 +47,8 @@ namespace ZohoPortal.Core.Http
                 {
                     var index = Interlocked.Increment(ref next);
                     if (index >= count) return;
-                    ZohoActionResult result;
+                    onStarting?.Invoke(index);
+                    T result;
                     try
                     {
                         result = await send(index, cancellationToken).ConfigureAwait(false);
@@ -63,7 +66,8 @@ namespace ZohoPortal.Core.Http
             }
 
             var workers = new List<Task>();
-            for (var i = 0; i < Math.Min(count, maxInFlight); i++) workers.Add(Task.Run(Worker));
+            // Started on the caller's thread, one after another, so calls go out in input order (job lists, logs and stops follow it).
+            for (var i = 0; i < Math.Min(count, maxInFlight); i++) workers.Add(Worker());
             await Task.WhenAll(workers).ConfigureAwait(false);
 
             lock (gate)

@@ -1,11 +1,11 @@
 using System;
-using System.Net.Http;
 
 namespace ZohoPortal.Core.Http
 {
     /// <summary>
-    /// Decides whether a failed attempt is tried again and how long to wait (D15): capped
-    /// exponential backoff with jitter, or the server's Retry-After when it sends one.
+    /// How many times and how long to wait (D15): capped exponential backoff with jitter, or the
+    /// server's Retry-After when it sends one. Whether a failure may be repeated at all is the
+    /// pipeline's per-request rule (Pipeline/RepeatRule.cs).
     /// </summary>
     public sealed class RetryPolicy
     {
@@ -26,20 +26,6 @@ namespace ZohoPortal.Core.Http
         public TimeSpan BaseDelay { get; }
         /// <summary>Upper bound for computed backoff and for an honoured Retry-After.</summary>
         public TimeSpan MaxDelay { get; }
-
-        /// <summary>
-        /// 429 and 502/503/504 mean the request was not processed, so any method is retried.
-        /// A 500 or a broken connection may have happened after Zoho acted, so only requests that are
-        /// safe to repeat are retried; a POST (transfer, invite, create) surfaces the error instead of
-        /// risking doing the work twice.
-        /// </summary>
-        public static bool IsRetryableStatus(int status, HttpMethod method)
-        {
-            if (status == 429 || status == 502 || status == 503 || status == 504) return true;
-            return status == 500 && IsIdempotent(method);
-        }
-
-        public static bool IsIdempotent(HttpMethod method) => method != HttpMethod.Post;
 
         /// <summary>Delay before retry number <paramref name="retry"/> (1-based).</summary>
         public TimeSpan GetDelay(int retry, TimeSpan? retryAfter)

@@ -35,6 +35,7 @@ namespace ZohoPortal.Core.Http
         /// <summary>Builds "path?query" with every query value escaped.</summary>
         internal string BuildRelativeUrl(string apiVersion)
         {
+            RequestPathRules.Validate(Path);
             var sb = new StringBuilder();
             if (Path.StartsWith("/crm/", StringComparison.Ordinal)) sb.Append(Path);
             else sb.Append("/crm/").Append(apiVersion).Append(Path);

@@ -8,7 +8,7 @@ namespace ZohoPortal.Core.Validation
     /// <summary>What an invitation request must satisfy before it is sent (zoho-api.md "Invitations", zoho-api.md "Requests").</summary>
     public static class InviteRules
     {
-        private static readonly Regex ModuleName = new Regex("^[A-Za-z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant);
+        private static readonly Regex ModuleName = new Regex("\\A[A-Za-z][A-Za-z0-9_]{0,99}\\z", RegexOptions.CultureInvariant);
 
         /// <summary>The invitation languages Zoho accepts (zoho-api.md "Invitations"); Zoho's default is en_US.</summary>
         public static readonly IReadOnlyList<string> Languages = new[]

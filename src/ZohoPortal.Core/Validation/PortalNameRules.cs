@@ -8,7 +8,7 @@ namespace ZohoPortal.Core.Validation
     {
         public const int MinLength = 6;
         public const int MaxLength = 30;
-        private static readonly Regex Alphanumeric = new Regex("^[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex Alphanumeric = new Regex("\\A[A-Za-z0-9]+\\z", RegexOptions.CultureInvariant);
 
         /// <summary>Throws <see cref="ZohoValidationException"/> when <paramref name="name"/> breaks a rule.</summary>
         public static void Validate(string? name, string parameterName = "Name")

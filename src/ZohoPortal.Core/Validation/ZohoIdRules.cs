@@ -3,10 +3,10 @@ using ZohoPortal.Core.Errors;
 
 namespace ZohoPortal.Core.Validation
 {
-    /// <summary>Zoho ids are numeric strings (18-19 digits in practice); anything else cannot be an id.</summary>
+    /// <summary>Zoho ids are numeric strings (anchored with \A...\z: "$" would let a trailing newline through) (18-19 digits in practice); anything else cannot be an id.</summary>
     public static class ZohoIdRules
     {
-        private static readonly Regex Numeric = new Regex("^[0-9]{1,25}$", RegexOptions.CultureInvariant);
+        private static readonly Regex Numeric = new Regex("\\A[0-9]{1,25}\\z", RegexOptions.CultureInvariant);
 
         public static bool IsId(string? value) => value != null && Numeric.IsMatch(value);
 

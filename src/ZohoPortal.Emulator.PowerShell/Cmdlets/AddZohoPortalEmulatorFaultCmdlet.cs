@@ -6,7 +6,7 @@ namespace ZohoPortal.Emulator.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Schedules faults for an emulator's next matching requests.</para>
-    /// <para type="description">Add-ZohoPortalEmulatorFault makes the next -Count API requests that match (-Method, -PathContains) fail the chosen way: TooManyRequests (429, with Retry-After when -RetryAfterSeconds is given), InternalError (500), ServiceUnavailable (503 with an HTML body), ConnectionReset (the connection drops before an answer), Delay (the answer is held back -DelayMilliseconds), TruncatedJson (the answer's JSON is cut in half) or ExpireToken (every access token expires, so the request meets 401). Faults are used in the order added; each request takes at most one. The token endpoint is only matched when -PathContains names it.</para>
+    /// <para type="description">Add-ZohoPortalEmulatorFault makes the next -Count API requests that match (-Method, -PathContains) fail the chosen way: TooManyRequests (429, with Retry-After when -RetryAfterSeconds is given), InternalError (500), ServiceUnavailable (503 with an HTML body), ConnectionReset (the connection drops before an answer), Delay (the answer is held back -DelayMilliseconds), TruncatedJson (the answer's JSON is cut in half), CutBody (the body stops half-way and the connection drops) or ExpireToken (every access token expires, so the request meets 401). With -AfterActing the request is carried out first and only its answer is lost. Faults are used in the order added; each request takes at most one. The token endpoint is only matched when -PathContains names it.</para>
     /// <para type="description">It acts on the emulator piped in (or -InputObject), else on the one behind the current connection, and returns the fault, whose Remaining count shows how many are still to come.</para>
     /// </summary>
     /// <example>
@@ -58,9 +58,9 @@ namespace ZohoPortal.Emulator.PowerShell.Cmdlets
         [ValidateRange(1, 600000)]
         public int DelayMilliseconds { get; set; } = 1000;
 
-        // Fault after acting (the request is carried out, then the answer is lost) belongs to the
-        // fault engine in src/ZohoPortal.Emulator/Faults; when that engine offers it, it becomes a
-        // switch here (for example -AfterActing) copied onto the EmulatorFault below.
+        /// <summary><para type="description">Carry the request out first, then lose its answer the chosen way (ConnectionReset, CutBody, InternalError, ServiceUnavailable, TruncatedJson, or Delay beyond the client's timeout), as a network or gateway failing after Zoho acted would. Without it the fault comes before anything is done.</para></summary>
+        [Parameter]
+        public SwitchParameter AfterActing { get; set; }
 
         /// <summary><para type="description">The emulator to add the fault to. Default: the one behind the current connection.</para></summary>
         [Parameter(ValueFromPipeline = true)]
@@ -83,6 +83,7 @@ namespace ZohoPortal.Emulator.PowerShell.Cmdlets
                 PathContains = PathContains,
                 RetryAfter = RetryAfterSeconds > 0 ? TimeSpan.FromSeconds(RetryAfterSeconds) : (TimeSpan?)null,
                 Delay = TimeSpan.FromMilliseconds(DelayMilliseconds),
+                AfterActing = AfterActing.IsPresent,
             };
             if (!ShouldProcess(instance.BaseUrl.ToString(), "Schedule fault " + fault)) return;
             WriteObject(instance.Faults.Add(fault));

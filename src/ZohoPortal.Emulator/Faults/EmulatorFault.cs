@@ -19,6 +19,8 @@ namespace ZohoPortal.Emulator.Faults
         TruncatedJson,
         /// <summary>Every access token issued so far expires now; the request then meets 401 INVALID_TOKEN.</summary>
         ExpireToken,
+        /// <summary>The answer's status and headers arrive, then the body stops half-way and the connection drops.</summary>
+        CutBody,
     }
 
     /// <summary>A fault to inject into the next <see cref="Count"/> matching requests.</summary>
@@ -40,11 +42,20 @@ namespace ZohoPortal.Emulator.Faults
         /// <summary>Only requests with this HTTP method (null: any).</summary>
         public string? Method { get; set; }
         public TimeSpan? RetryAfter { get; set; }
+
+        /// <summary>
+        /// Lose the answer after acting: the request is carried out (users moved, invites sent),
+        /// then the answer is lost as <see cref="Kind"/> says (reset, cut body, 500/503 instead of
+        /// the real answer, truncated JSON, or held back for <see cref="Delay"/>, beyond a client's
+        /// timeout). False (the default) fails before anything is done. Meaningless for
+        /// TooManyRequests and ExpireToken, which always come first.
+        /// </summary>
+        public bool AfterActing { get; set; }
         public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>Faults still to be injected.</summary>
         public int Remaining { get; internal set; }
 
-        public override string ToString() => Kind + " x" + Count + (PathContains == null ? string.Empty : " on *" + PathContains + "*");
+        public override string ToString() => Kind + (AfterActing ? " after acting" : string.Empty) + " x" + Count + (PathContains == null ? string.Empty : " on *" + PathContains + "*");
     }
 }

@@ -26,7 +26,11 @@ namespace ZohoPortal.Emulator.Faults
         public void Clear()
         {
             lock (_gate) _pending.Clear();
+            Random = null;
         }
+
+        /// <summary>Random faults for requests no queued fault matches (null: none). Used by soak tests.</summary>
+        public RandomFaults? Random { get; set; }
 
         /// <summary>Faults not yet used up.</summary>
         public int Pending
@@ -49,7 +53,7 @@ namespace ZohoPortal.Emulator.Faults
                     return fault;
                 }
             }
-            return null;
+            return Random?.Draw(path);
         }
     }
 }

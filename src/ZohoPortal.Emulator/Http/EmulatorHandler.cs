@@ -35,9 +35,35 @@ namespace ZohoPortal.Emulator.Http
                 throw new HttpRequestException("The emulator reset the connection.", new IOException("Connection reset by peer"));
 
             var message = new HttpResponseMessage((HttpStatusCode)response.Status) { RequestMessage = request };
-            message.Content = new StringContent(response.Body, Encoding.UTF8, "application/json");
+            message.Content = response.CutBody
+                ? (HttpContent)new CutBodyContent(Encoding.UTF8.GetBytes(response.Body))
+                : new StringContent(response.Body, Encoding.UTF8, "application/json");
             foreach (var h in response.Headers) message.Headers.TryAddWithoutValidation(h.Key, h.Value);
             return message;
+        }
+    }
+
+    /// <summary>A body that stops half-way with a dropped connection, as a cut answer looks to a client.</summary>
+    internal sealed class CutBodyContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public CutBodyContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(_bytes, 0, _bytes.Length / 2).ConfigureAwait(false);
+            throw new IOException("The emulator cut the answer's body half-way (connection reset by peer).");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
         }
     }
 }

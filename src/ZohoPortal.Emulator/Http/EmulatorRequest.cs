@@ -58,6 +58,9 @@ namespace ZohoPortal.Emulator.Http
         /// <summary>Set by the connection-reset fault: the transport drops the connection instead of answering.</summary>
         public bool AbortConnection { get; internal set; }
 
+        /// <summary>Set by the cut-body fault: status and headers go out, the body stops half-way and the connection drops.</summary>
+        public bool CutBody { get; internal set; }
+
         public static EmulatorResponse NoContent() => new EmulatorResponse(204, string.Empty);
     }
 }

@@ -8,8 +8,12 @@ namespace ZohoPortal.Emulator.Http
     /// <summary>One request the emulator answered.</summary>
     public sealed class RequestLogEntry
     {
-        public RequestLogEntry(string method, string path, string query, int status, DateTimeOffset time)
+        public RequestLogEntry(string method, string path, string query, int status, DateTimeOffset time, string? fault = null,
+            int? answeredStatus = null, string? answeredBody = null)
         {
+            Fault = fault;
+            AnsweredStatus = answeredStatus;
+            AnsweredBody = answeredBody;
             Method = method;
             Path = path;
             Query = query;
@@ -24,8 +28,19 @@ namespace ZohoPortal.Emulator.Http
         /// <summary>HTTP status answered; 0 when the connection was dropped.</summary>
         public int Status { get; }
         public DateTimeOffset Time { get; }
+        /// <summary>The fault injected into this request ("ConnectionReset", "CutBody after acting", ...), null when none.</summary>
+        public string? Fault { get; }
+        /// <summary>
+        /// The status the emulator's API actually answered, before a fault after acting replaced or
+        /// cut it; null when the request was failed before it reached the API. 200/207 on a change
+        /// means it took effect.
+        /// </summary>
+        public int? AnsweredStatus { get; }
+        /// <summary>The real answer's body for requests other than GET (null for reads), with its per-item results.</summary>
+        public string? AnsweredBody { get; }
 
-        public override string ToString() => Method + " " + Path + (Query.Length > 0 ? "?" + Query : string.Empty) + " -> " + Status;
+        public override string ToString() => Method + " " + Path + (Query.Length > 0 ? "?" + Query : string.Empty) + " -> " + Status
+                                             + (Fault == null ? string.Empty : " [" + Fault + "]");
     }
 
     /// <summary>Every request answered, in order, so tests can count calls.</summary>
@@ -35,9 +50,10 @@ namespace ZohoPortal.Emulator.Http
         private readonly object _gate = new object();
         private readonly List<RequestLogEntry> _entries = new List<RequestLogEntry>();
 
-        internal void Add(string method, string path, string query, int status, DateTimeOffset time)
+        internal void Add(string method, string path, string query, int status, DateTimeOffset time, string? fault = null,
+            int? answeredStatus = null, string? answeredBody = null)
         {
-            var entry = new RequestLogEntry(method, path, Secrets.Replace(query, "$1***"), status, time);
+            var entry = new RequestLogEntry(method, path, Secrets.Replace(query, "$1***"), status, time, fault, answeredStatus, answeredBody);
             lock (_gate) _entries.Add(entry);
         }
 

@@ -16,8 +16,11 @@ namespace ZohoPortal.Infrastructure
                 case ZohoValidationException v:
                     return new ErrorRecord(v, v.ErrorId, ErrorCategory.InvalidArgument, target);
                 case ZohoAuthenticationException a:
+                    // Advice to check the credentials only when the accounts server refused them, not for a minting limit.
                     return WithDetails(new ErrorRecord(a, "ZohoAuthentication." + a.Code, ErrorCategory.AuthenticationError, target), a.Message,
-                        "Check the client id, client secret, refresh token or grant code, and -DataCenter; then run Connect-ZohoPortal again.");
+                        a.IsCredentialError ? "Check the client id, client secret, refresh token or grant code, and -DataCenter; then run Connect-ZohoPortal again." : null);
+                case ZohoOutcomeUnknownException unknown:
+                    return WithDetails(new ErrorRecord(unknown, OutcomeUnknownErrorId, OutcomeUnknownCategory, target), unknown.Message, OutcomeUnknownAdvice);
                 case ZohoApiException api:
                     return WithDetails(new ErrorRecord(api, api.Code, CategoryFor(api.Code, api.HttpStatus), target), api.Message, AdviceFor(api.Code));
                 case ZohoTransportException t:
@@ -39,9 +42,21 @@ namespace ZohoPortal.Infrastructure
             }
         }
 
+        /// <summary>The ErrorId of a change whose answer was lost and whose outcome could not be read back.</summary>
+        public const string OutcomeUnknownErrorId = "OutcomeUnknown";
+        /// <summary>Its own category: the change may or may not have happened, which no other error means.</summary>
+        public const ErrorCategory OutcomeUnknownCategory = ErrorCategory.ReadError;
+        private const string OutcomeUnknownAdvice =
+            "Zoho may have carried out this change. Check the current state with Get-PortalUser (or Get-PortalInviteJob for invitations) before retrying, so nothing is done twice.";
+
         /// <summary>A failed item of a batch answer, as its own non-terminating error (ErrorId = Zoho code).</summary>
         public static ErrorRecord FromItem(ZohoActionResult item, int httpStatus, object? target, string what)
         {
+            if (item.Code == ZohoOutcomeUnknownException.OutcomeUnknownCode)
+            {
+                var unknown = new ZohoApiException(httpStatus, item.Code, item.Message, item.Details);
+                return WithDetails(new ErrorRecord(unknown, OutcomeUnknownErrorId, OutcomeUnknownCategory, target), what + ": " + item.Message, OutcomeUnknownAdvice);
+            }
             var exception = new ZohoApiException(httpStatus, item.Code, item.Message, item.Details);
             var record = new ErrorRecord(exception, item.Code, CategoryFor(item.Code, httpStatus), target);
             return WithDetails(record, what + ": " + exception.Message, AdviceFor(item.Code));

@@ -26,8 +26,8 @@ namespace ZohoPortal.Infrastructure
         protected const string IdSet = "Id";
         protected const string EmailSet = "Email";
 
-        /// <summary>How long the call in flight may still take after Ctrl+C before it is aborted (the bridge waits 30 s).</summary>
-        private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
+        /// <summary>The bridge waits 30 s for stopped work; the grace for the call in flight stays below it.</summary>
+        private static readonly TimeSpan LongestStopGrace = TimeSpan.FromSeconds(25);
 
         private readonly List<UserItem> _items = new List<UserItem>();
         private readonly HashSet<string> _jobsWarned = new HashSet<string>(StringComparer.Ordinal);
@@ -164,24 +164,39 @@ namespace ZohoPortal.Infrastructure
         protected override void EndProcessingCore()
         {
             if (_items.Count == 0) return;
-            var groups = RunAsync(BuildGroupsAsync);
-            if (groups.Count == 0) return;
-            RunAsync(ct => PrepareAsync(groups, ct));
-
-            var confirmed = groups.Where(g => ConfirmGroup(g, DescribeGroup(g))).ToList();
+            // The ledger exists from the start, so a stop in any phase (lookups, confirmation, sending) names every user.
+            _ledger = new Ledger(_items);
+            List<UserGroup> confirmed;
+            try
+            {
+                var groups = RunAsync(BuildGroupsAsync);
+                if (groups.Count == 0) return;
+                RunAsync(ct => PrepareAsync(groups, ct));
+                confirmed = new List<UserGroup>();
+                foreach (var group in groups)
+                {
+                    if (ConfirmGroup(group, DescribeGroup(group))) confirmed.Add(group);
+                    else foreach (var item in group.Items) _ledger.MarkReported(item); // declined: nothing to report
+                }
+            }
+            catch when (CancelToken.IsCancellationRequested)
+            {
+                ReportLeftOver();
+                throw;
+            }
             if (confirmed.Count == 0) return;
 
             var items = confirmed.SelectMany(g => g.Items).ToList();
-            _ledger = new Ledger(items);
+            var grace = ActiveConnection.StopGrace > LongestStopGrace ? LongestStopGrace : ActiveConnection.StopGrace < TimeSpan.Zero ? TimeSpan.Zero : ActiveConnection.StopGrace;
             if (items.Count > ProgressThreshold) _progress = new ProgressState(Activity + " " + items.Count + " portal users", items.Count);
             try
             {
                 RunAsync(async ct =>
                 {
                     using (var abort = new CancellationTokenSource())
-                    using (ct.Register(() => abort.CancelAfter(StopGrace)))
+                    using (ct.Register(() => abort.CancelAfter(grace)))
                     {
-                        await ExecuteAsync(confirmed, new BulkRun(ct, abort.Token)).ConfigureAwait(false);
+                        await ExecuteAsync(confirmed, new BulkRun(ct, abort.Token, MarkSent)).ConfigureAwait(false);
                     }
                 });
             }
@@ -205,6 +220,8 @@ namespace ZohoPortal.Infrastructure
             AdvanceProgress();
             if (result.IsSuccess)
             {
+                if (result.GetDetail("verified_after_lost_answer") == "true")
+                    EmitVerbose("Portal user " + item.Describe() + ": " + result.Message + ".");
                 if (result.Code == "SCHEDULED")
                 {
                     var job = result.GetDetail("job_id") ?? string.Empty;
@@ -224,6 +241,14 @@ namespace ZohoPortal.Infrastructure
             var record = ErrorMapper.FromItem(result, result.HttpStatus, item.Target, Activity + " portal user " + item.Describe());
             Post(() => { WriteError(record); ledger.MarkReported(item); });
         }
+
+        /// <summary>Notes that these users' request is about to go out: after a stop they are "sent, outcome unknown", not "not processed".</summary>
+        protected void MarkSent(IEnumerable<UserItem> items)
+        {
+            foreach (var item in items) _ledger?.MarkSent(item);
+        }
+
+        private void MarkSent(UserItem item) => _ledger?.MarkSent(item);
 
         /// <summary>A copy of the item's user (or a bare user for an id), with its portal and user type filled in.</summary>
         protected static PortalUser CopyOf(UserItem item)
@@ -360,11 +385,11 @@ namespace ZohoPortal.Infrastructure
         {
             var ledger = _ledger;
             if (ledger == null) return;
-            var (notProcessed, unwritten) = ledger.LeftOver();
-            if (notProcessed.Count == 0 && unwritten.Count == 0) return;
-            var exception = new PortalUserOperationStoppedException(MyInvocation.MyCommand.Name, ledger.Count, notProcessed, unwritten);
+            var (notProcessed, sent, unwritten) = ledger.LeftOver();
+            if (notProcessed.Count == 0 && sent.Count == 0 && unwritten.Count == 0) return;
+            var exception = new PortalUserOperationStoppedException(MyInvocation.MyCommand.Name, ledger.Count, notProcessed, unwritten, sent);
             var record = new ErrorRecord(exception, "PortalUserOperationStopped", ErrorCategory.OperationStopped,
-                notProcessed.Concat(unwritten.Select(r => r.GetDetail("personality_id") ?? string.Empty)).ToArray());
+                notProcessed.Concat(sent).Concat(unwritten.Select(r => r.GetDetail("personality_id") ?? string.Empty)).ToArray());
             try
             {
                 WriteError(record);
@@ -478,14 +503,20 @@ namespace ZohoPortal.Infrastructure
         /// <summary>The tokens of one run: Stop (finish the call in flight, start nothing new) and Abort (give up on it).</summary>
         public sealed class BulkRun
         {
-            internal BulkRun(CancellationToken stop, CancellationToken abort)
+            private readonly Action<UserItem> _markSent;
+
+            internal BulkRun(CancellationToken stop, CancellationToken abort, Action<UserItem> markSent)
             {
                 Stop = stop;
                 Abort = abort;
+                _markSent = markSent;
             }
 
             public CancellationToken Stop { get; }
             public CancellationToken Abort { get; }
+
+            /// <summary>Notes that this user's request is about to go out.</summary>
+            public void MarkSent(UserItem item) => _markSent(item);
         }
 
         /// <summary>What happened to each user: no result yet, a result not yet written, or reported.</summary>
@@ -495,6 +526,7 @@ namespace ZohoPortal.Infrastructure
             private readonly List<UserItem> _items;
             private readonly ZohoActionResult?[] _results;
             private readonly bool[] _reported;
+            private readonly bool[] _sent;
 
             public Ledger(List<UserItem> items)
             {
@@ -502,6 +534,12 @@ namespace ZohoPortal.Infrastructure
                 for (var i = 0; i < items.Count; i++) items[i].Index = i;
                 _results = new ZohoActionResult?[items.Count];
                 _reported = new bool[items.Count];
+                _sent = new bool[items.Count];
+            }
+
+            public void MarkSent(UserItem item)
+            {
+                lock (_gate) _sent[item.Index] = true;
             }
 
             public int Count => _items.Count;
@@ -516,19 +554,22 @@ namespace ZohoPortal.Infrastructure
                 lock (_gate) _reported[item.Index] = true;
             }
 
-            public (List<string> NotProcessed, List<ZohoActionResult> Unwritten) LeftOver()
+            /// <summary>Users never sent, users sent without an answer (outcome unknown), and answers not written.</summary>
+            public (List<string> NotProcessed, List<string> Sent, List<ZohoActionResult> Unwritten) LeftOver()
             {
                 lock (_gate)
                 {
                     var notProcessed = new List<string>();
+                    var sent = new List<string>();
                     var unwritten = new List<ZohoActionResult>();
                     for (var i = 0; i < _items.Count; i++)
                     {
                         if (_reported[i]) continue;
-                        if (_results[i] == null) notProcessed.Add(_items[i].Id!);
-                        else unwritten.Add(_results[i]!);
+                        if (_results[i] != null) unwritten.Add(_results[i]!);
+                        else if (_sent[i]) sent.Add(_items[i].Id!);
+                        else notProcessed.Add(_items[i].Id!);
                     }
-                    return (notProcessed, unwritten);
+                    return (notProcessed, sent, unwritten);
                 }
             }
         }

@@ -102,11 +102,11 @@ namespace ZohoPortal.Cmdlets.Connection
         [ValidateSet("v4", "v5", "v6", "v7", "v8", IgnoreCase = true)]
         public string ApiVersion { get; set; } = "v8";
 
-        /// <summary><para type="description">Overrides the API host, e.g. an emulator served on loopback (Start-ZohoPortalEmulator) or a proxy.</para></summary>
+        /// <summary><para type="description">Overrides the API host, e.g. an emulator served on loopback (Start-ZohoPortalEmulator) or a proxy. It must be an absolute https URL; plain http is accepted only on 127.0.0.1 (any 127.x.x.x), ::1 or localhost (InsecureBaseUrl otherwise). A path prefix is kept: requests go below it.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public Uri? ApiBaseUrl { get; set; }
 
-        /// <summary><para type="description">Overrides the accounts (OAuth) server, e.g. an emulator served on loopback.</para></summary>
+        /// <summary><para type="description">Overrides the accounts (OAuth) server, e.g. an emulator served on loopback. Same rules as -ApiBaseUrl: https, or plain http only on a loopback address.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public Uri? AccountsBaseUrl { get; set; }
 
@@ -120,7 +120,7 @@ namespace ZohoPortal.Cmdlets.Connection
         [ValidateRange(1, 3600)]
         public int RequestTimeoutSec { get; set; } = 100;
 
-        /// <summary><para type="description">Retries after throttling (429), 5xx answers and network failures (default 6), with capped exponential backoff and jitter; Retry-After is honoured when sent.</para></summary>
+        /// <summary><para type="description">Retries (default 6), with capped exponential backoff and jitter; Retry-After is honoured when sent. Reads are retried after throttling (429), 5xx answers, network failures and timeouts; a change only when Zoho certainly did nothing (429, an expired token, a connection never made). A change whose answer is lost is read back instead of repeated (see about_ZohoPortal).</para></summary>
         [Parameter]
         [ValidateRange(0, 20)]
         public int MaxRetries { get; set; } = 6;

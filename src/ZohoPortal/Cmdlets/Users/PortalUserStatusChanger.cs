@@ -17,9 +17,6 @@ namespace ZohoPortal.Cmdlets.Users
     /// </summary>
     internal static class PortalUserStatusChanger
     {
-        /// <summary>Zoho's refusal to activate an active user: the wanted state holds, so it is a success.</summary>
-        private const string AlreadyActivated = "ALREADY_ACTIVATED";
-
         /// <summary>A piped user whose object shows the wanted status (a bare id shows nothing, so it is sent).</summary>
         public static bool ClaimsWanted(PortalUserBulkCmdlet.UserItem item, bool active) => item.ClaimedActive == active;
 
@@ -59,11 +56,14 @@ namespace ZohoPortal.Cmdlets.Users
                 }
                 if (items.Count == 0) continue;
                 var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id!)).ToList();
+                // The core counts Zoho's "already so" answer (ALREADY_ACTIVATED) as done, keeping its code: one Verbose line, then done.
                 await client.ChangeUsersStatusAsync(portal.Key, refs, active, (index, result) =>
                 {
-                    if (active && result.Code == AlreadyActivated) ReportAlready(items[index]);
-                    else report(items[index], result);
-                }, cancellationToken: run.Abort, stopToken: run.Stop).ConfigureAwait(false);
+                    if (result.IsSuccess && ZohoPortalClient.IsAlreadyInState(result.Code, active))
+                        verbose("Portal user " + items[index].Describe() + " is " + state + " already (Zoho answered " + result.Code + ": " + result.Message + "); counted as done.");
+                    report(items[index], result);
+                },
+                    cancellationToken: run.Abort, stopToken: run.Stop, onStarting: index => run.MarkSent(items[index])).ConfigureAwait(false);
                 if (run.Stop.IsCancellationRequested) return;
             }
         }

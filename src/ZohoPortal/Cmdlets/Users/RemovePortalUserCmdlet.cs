@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using ZohoPortal.Core;
@@ -54,7 +55,7 @@ namespace ZohoPortal.Cmdlets.Users
                 await client.RunUserPlanAsync(group.Plan!, batch =>
                 {
                     for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
-                }, run.Abort, run.Stop).ConfigureAwait(false);
+                }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);
             }
         }
 
