@@ -148,6 +148,7 @@ namespace ZohoPortal.Infrastructure
             return false;
         }
 
-        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+        /// <summary>Blank is absent; anything else is kept as given (an id with a stray newline is refused, not repaired).</summary>
+        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
     }
 }

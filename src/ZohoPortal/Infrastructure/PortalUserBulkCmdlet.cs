@@ -98,13 +98,13 @@ namespace ZohoPortal.Infrastructure
                     foreach (var id in Id ?? Array.Empty<string>())
                     {
                         CurrentTarget = id;
-                        if (!ZohoIdRules.IsId(id?.Trim()))
+                        if (!ZohoIdRules.IsId(id))
                         {
                             WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
                                 "Portal user id '" + id + "' is not a Zoho id (ids are numbers such as 1306462000000659009).", "Id"), id));
                             continue;
                         }
-                        _items.Add(new UserItem(id!.Trim(), null, id, null, Portal, null, null, UserType, null));
+                        _items.Add(new UserItem(id!, null, id, null, Portal, null, null, UserType, null));
                     }
                     return;
                 case EmailSet:
@@ -303,6 +303,7 @@ namespace ZohoPortal.Infrastructure
                 var key = item.ResolvedPortal + "|" + item.UserTypeId;
                 if (!seen.Add(key + "|" + item.Id))
                 {
+                    _ledger?.MarkReported(item); // done with the first copy
                     EmitVerbose("Portal user " + item.Id + " was given more than once; it is processed once.");
                     continue;
                 }
@@ -342,6 +343,8 @@ namespace ZohoPortal.Infrastructure
                         if (found == null || found.Count == 0)
                         {
                             item.Failed = true;
+                    _ledger?.MarkReported(item); // its outcome is the error below
+                            _ledger?.MarkReported(item); // its outcome is the error below
                             EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserNotFound", ErrorCategory.ObjectNotFound,
                                 "No portal user with email '" + item.Email + "' was found in " + where + ".", item.Target), item.Target));
                             continue;
@@ -349,6 +352,8 @@ namespace ZohoPortal.Infrastructure
                         if (found.Count > 1)
                         {
                             item.Failed = true;
+                    _ledger?.MarkReported(item); // its outcome is the error below
+                            _ledger?.MarkReported(item); // its outcome is the error below
                             EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserEmailAmbiguous", ErrorCategory.InvalidArgument,
                                 "Email '" + item.Email + "' belongs to " + found.Count + " portal users in " + where + ": "
                                 + string.Join(", ", found.Select(u => "'" + u.Name + "' (" + u.PersonalityId + ", " + u.UserTypeName + ")")) + ". Nothing was done for it.",
@@ -364,6 +369,7 @@ namespace ZohoPortal.Infrastructure
                         continue;
                     }
                     item.Failed = true;
+                    _ledger?.MarkReported(item); // its outcome is the error below
                     EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserNotFound", ErrorCategory.ObjectNotFound,
                         "No portal user with id " + item.Id + " was found in " + where + ".", item.Target), item.Target));
                 }

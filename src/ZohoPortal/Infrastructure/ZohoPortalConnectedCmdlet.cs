@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ZohoPortal.Core;
+using ZohoPortal.Core.Validation;
 
 namespace ZohoPortal.Infrastructure
 {
@@ -49,6 +50,11 @@ namespace ZohoPortal.Infrastructure
             else if (cached != null && string.Equals(cached, portal, StringComparison.OrdinalIgnoreCase))
             {
                 return cached;
+            }
+            else
+            {
+                // A name Zoho could never have is refused before the listing (and before any request).
+                PortalNameRules.Validate(portal, "Portal");
             }
 
             var portals = await connection.Client.GetPortalsAsync(cancellationToken).ConfigureAwait(false);
