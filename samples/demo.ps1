@@ -44,8 +44,8 @@ Get-PortalModuleMeta -Module Contacts | Out-Default
 Step 'A new Premium user type: edit their own contact record, read and add notes'
 $contacts = New-PortalUserTypeModule -Module Contacts -Permission View, Edit -Layout Standard -View 'My Contact Card'
 $notes = New-PortalUserTypeModule -Module Notes -Permission View, Create
-New-PortalUserType -Name Premium -Module $contacts, $notes -Active -WhatIf
-$premium = New-PortalUserType -Name Premium -Module $contacts, $notes -Active
+New-PortalUserType -Name Premium -Module $contacts, $notes -Active $true -WhatIf
+$premium = New-PortalUserType -Name Premium -Module $contacts, $notes -Active $true
 $premium | Out-Default
 
 Step 'A glance at the Customers: the first five, one page requested'

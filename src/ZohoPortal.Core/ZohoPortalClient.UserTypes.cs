@@ -47,54 +47,38 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Creates a user type and returns it as Zoho then lists it. Module entries may name
-        /// modules, layouts, views and filters instead of giving ids (one portal-meta call fills
-        /// them in); every module gets view permission, which Zoho requires. Zoho answers either
-        /// {code, details.id} (DOC, zoho-api.md "User types"), after which the type is fetched, or 201 with the full object.
+        /// Creates a user type and returns it as Zoho then lists it: <see cref="PlanUserTypeCreationAsync"/>,
+        /// then <see cref="CreateUserTypeAsync(UserTypeCreationPlan, CancellationToken)"/>.
         /// </summary>
         public async Task<PortalUserType> CreateUserTypeAsync(string portal, PortalUserTypeInput input, CancellationToken cancellationToken = default)
         {
-            if (input == null) throw new ArgumentNullException(nameof(input));
-            UserTypeNameRules.Validate(input.Name);
-            if (string.IsNullOrWhiteSpace(input.PersonalityModule))
-                throw new ZohoValidationException("PersonalityModuleRequired", "A user type needs a personality module (Contacts, or a custom module such as Customer).", "PersonalityModule");
-            if (input.Modules == null || input.Modules.Count == 0)
-                throw new ZohoValidationException("ModulesRequired",
-                    "A user type needs module entries: at least its personality module (" + input.PersonalityModule + ") and Notes. Build them with New-PortalUserTypeModule.", "Module");
-            ValidateModuleEntries(input.Modules, create: true);
-            var path = UserTypesPath(portal);
+            var plan = await PlanUserTypeCreationAsync(portal, input, cancellationToken).ConfigureAwait(false);
+            return await CreateUserTypeAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
 
-            var modules = await ResolveModulesAsync(input.PersonalityModule!, input.Modules, cancellationToken).ConfigureAwait(false);
-            foreach (var module in modules)
-            {
-                module.Permissions = module.Permissions ?? new UserTypePermissions();
-                if (module.Permissions.View == null) module.Permissions.View = true;
-            }
-            var body = UserTypeBody.Write(new PortalUserTypeInput
-            {
-                Name = input.Name,
-                PersonalityModule = input.PersonalityModule,
-                Active = input.Active,
-                InvitationField = input.InvitationField,
-                Modules = modules,
-            }, create: true);
-
-            var request = new ZohoRequest(HttpMethod.Post, path) { JsonBody = body };
-            var created = await Http.SendAsync(request, r => ReadCreateAnswer(r, path), cancellationToken).ConfigureAwait(false);
+        /// <summary>
+        /// Sends a creation plan. Zoho answers either {code, details.id} (DOC, D6), after which the
+        /// type is fetched, or 201 with the full object.
+        /// </summary>
+        public async Task<PortalUserType> CreateUserTypeAsync(UserTypeCreationPlan plan, CancellationToken cancellationToken = default)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            var request = new ZohoRequest(HttpMethod.Post, plan.Path) { JsonBody = plan.Body };
+            var created = await Http.SendAsync(request, r => ReadCreateAnswer(r, plan.Path), cancellationToken).ConfigureAwait(false);
             if (created.UserType != null)
             {
-                created.UserType.PortalName = portal;
+                created.UserType.PortalName = plan.Portal;
                 return created.UserType;
             }
-            var fetched = await GetUserTypeAsync(portal, created.Id!, cancellationToken).ConfigureAwait(false);
+            var fetched = await GetUserTypeAsync(plan.Portal, created.Id!, cancellationToken).ConfigureAwait(false);
             return fetched ?? new PortalUserType
             {
                 Id = created.Id!,
-                Name = input.Name!,
-                Active = input.Active ?? false,
-                PersonalityModule = new ZohoModuleRef { ApiName = input.PersonalityModule },
-                Modules = modules,
-                PortalName = portal,
+                Name = plan.Input.Name!,
+                Active = plan.Input.Active ?? false,
+                PersonalityModule = plan.Input.PersonalityModule,
+                Modules = plan.Input.Modules,
+                PortalName = plan.Portal,
             };
         }
 
@@ -106,6 +90,17 @@ namespace ZohoPortal.Core
         /// (looked up from the user type when not given and needed).
         /// </summary>
         public async Task<ZohoActionResult> UpdateUserTypeAsync(string portal, string userTypeId, PortalUserTypeInput changes,
+            string? personalityModule = null, CancellationToken cancellationToken = default)
+        {
+            var plan = await PlanUserTypeUpdateAsync(portal, userTypeId, changes, personalityModule, cancellationToken).ConfigureAwait(false);
+            return await UpdateUserTypeAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Validates a partial update and resolves its module names (the reads the update needs,
+        /// nothing that changes anything), so -WhatIf fails where the real run would.
+        /// </summary>
+        public async Task<UserTypeUpdatePlan> PlanUserTypeUpdateAsync(string portal, string userTypeId, PortalUserTypeInput changes,
             string? personalityModule = null, CancellationToken cancellationToken = default)
         {
             if (changes == null) throw new ArgumentNullException(nameof(changes));
@@ -126,20 +121,27 @@ namespace ZohoPortal.Core
                 {
                     var current = await GetUserTypeAsync(portal, userTypeId, cancellationToken).ConfigureAwait(false)
                         ?? throw new ZohoApiException(400, "INVALID_DATA", "Invalid user type id", null, "PUT", path);
-                    personality = current.PersonalityModule?.ApiName;
+                    personality = current.PersonalityModule;
                 }
                 modules = await ResolveModulesAsync(personality ?? string.Empty, modules, cancellationToken).ConfigureAwait(false);
             }
-            var body = UserTypeBody.Write(new PortalUserTypeInput
+            var resolved = new PortalUserTypeInput
             {
                 Name = changes.Name,
                 PersonalityModule = changes.PersonalityModule,
                 Active = changes.Active,
                 InvitationField = changes.InvitationField,
                 Modules = modules,
-            }, create: false);
-            var request = new ZohoRequest(HttpMethod.Put, path) { JsonBody = body };
-            return await Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "PUT", path), cancellationToken).ConfigureAwait(false);
+            };
+            return new UserTypeUpdatePlan(portal, userTypeId, path, resolved, UserTypeBody.Write(resolved, create: false));
+        }
+
+        /// <summary>Sends an update plan: one PUT with the planned body.</summary>
+        public Task<ZohoActionResult> UpdateUserTypeAsync(UserTypeUpdatePlan plan, CancellationToken cancellationToken = default)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            var request = new ZohoRequest(HttpMethod.Put, plan.Path) { JsonBody = plan.Body };
+            return Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "PUT", plan.Path), cancellationToken);
         }
 
         /// <summary>

@@ -72,7 +72,20 @@ namespace ZohoPortal
         public string? PortalName { get; internal set; }
 
         /// <summary>User types last listed on this connection; tab completion reads them instead of calling Zoho per key press.</summary>
-        public System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType>? CachedUserTypes { get; internal set; }
+        public System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType>? CachedUserTypes
+        {
+            get => _cachedUserTypes;
+            internal set
+            {
+                _cachedUserTypes = value;
+                if (value != null) Completion.RememberUserTypes(value);
+            }
+        }
+
+        private System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType>? _cachedUserTypes;
+
+        /// <summary>Module names and job ids read so far, for tab completion.</summary>
+        internal ZohoPortal.Infrastructure.CompletionCache Completion { get; } = new ZohoPortal.Infrastructure.CompletionCache();
 
         public bool IsDisposed { get; private set; }
 

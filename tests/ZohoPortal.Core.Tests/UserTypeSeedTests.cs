@@ -67,7 +67,7 @@ public sealed class UserTypeSeedTests
         Assert.Equal("Customer", created.Name);
         Assert.True(created.Active);
         Assert.False(created.Default);
-        Assert.Equal("Customer", created.PersonalityModule?.ApiName);
+        Assert.Equal("Customer", created.PersonalityModule);
         Assert.Equal(Seed002.Portal, created.PortalName);
         Assert.Equal(0, created.UserCount);
         var customer = Assert.Single(created.Modules!, m => m.Id == Seed002.CustomerModuleId);

@@ -56,7 +56,7 @@ public sealed class ConnectionAndPortalTests : IDisposable
 
     [Theory]
     [InlineData("Remove-Portal")]
-    [InlineData("Get-PortalUserType -Name Partners | Remove-PortalUserType")]
+    [InlineData("Get-PortalUserType -Name Partners | Remove-PortalUserType -TransferUsersTo Customers")]
     [InlineData("Get-PortalUser -UserType Customers -First 2 | Disable-PortalUser")]
     public void HighImpactChange_InAHostThatCannotPrompt_ExplainsForceAndSendsNothing(string command)
     {

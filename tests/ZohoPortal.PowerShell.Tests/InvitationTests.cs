@@ -95,7 +95,7 @@ public sealed class InvitationTests : IDisposable
     {
         var result = _ps.Run("""
             $c = Connect-ZohoPortal -Emulator -PassThru
-            $global:jobs = @($c.Emulator.Org.GetRecords())[0..29] | Send-PortalInvite -UserType Customers -Force
+            $global:jobs = @($c.Emulator.Org.GetRecords())[0..29] | Send-PortalInvite -UserType Customers -Force -AsJob
             $jobs
             $jobs | Wait-PortalInviteJob
             """);
@@ -149,7 +149,7 @@ public sealed class InvitationTests : IDisposable
         var jobs = _ps.RunClean("""
             $c = Get-ZohoPortalConnection
             $c.Emulator.Options.JobDelay = [TimeSpan]::Zero
-            $null = $c.Emulator.Org.GetRecords() | Send-PortalInvite -UserType Customers -Force
+            $null = $c.Emulator.Org.GetRecords() | Send-PortalInvite -UserType Customers -Force -AsJob
             Get-PortalInviteJob
             """);
         Assert.Equal(3, jobs.Count);
@@ -166,7 +166,7 @@ public sealed class InvitationTests : IDisposable
         var result = _ps.Run("""
             $c = Connect-ZohoPortal -Emulator -PassThru
             $c.Emulator.Options.JobDelay = [System.Threading.Timeout]::InfiniteTimeSpan
-            $job = @($c.Emulator.Org.GetRecords())[0..2] | Send-PortalInvite -UserType Customers -Force
+            $job = @($c.Emulator.Org.GetRecords())[0..2] | Send-PortalInvite -UserType Customers -Force -AsJob
             $job | Wait-PortalInviteJob -Timeout 1
             """);
         var job = Assert.Single(result.Output);
@@ -276,7 +276,7 @@ public sealed class InvitationTests : IDisposable
         _ps.RunClean("""
             $c = Connect-ZohoPortal -Emulator -PassThru
             $c.Emulator.Options.JobDelay = [System.Threading.Timeout]::InfiniteTimeSpan
-            $global:job = @($c.Emulator.Org.GetRecords())[0..1] | Send-PortalInvite -UserType Customers -Force
+            $global:job = @($c.Emulator.Org.GetRecords())[0..1] | Send-PortalInvite -UserType Customers -Force -AsJob
             $c.Emulator.RequestLog.Clear()
             """);
         var connection = _ps.RunClean("$c")[0].BaseObject;

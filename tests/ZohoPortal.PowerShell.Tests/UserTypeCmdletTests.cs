@@ -62,7 +62,7 @@ public sealed class UserTypeCmdletTests : IDisposable
             $DebugPreference = 'Continue'
             $customer = New-PortalUserTypeModule -Module 1306462000000000125 -SharedType Private -Permission View -Layout 1306462000000095055 -View 1306462000000091501 -Field 18936550000000063924
             $notes = New-PortalUserTypeModule -Module 1306462000000000147 -SharedType Private -Permission View
-            $created = New-PortalUserType -Name Customer -PersonalityModule Customer -Module $customer, $notes -Active
+            $created = New-PortalUserType -Name Customer -PersonalityModule Customer -Module $customer, $notes -Active $true
             $created
             """);
         Assert.Empty(create.Errors);
@@ -107,7 +107,7 @@ public sealed class UserTypeCmdletTests : IDisposable
             $customer = New-PortalUserTypeModule -Module Customer -Permission View -Layout Standard -View 'All Customers' -Field Service_Date
             $notes = New-PortalUserTypeModule -Module Notes -Permission View
             $services = Get-PortalModuleMeta Customer -RelatedModule Services | New-PortalUserTypeModule -Permission View, Create -Layout 'Test Drive' -View 'Upcoming Services' -Filter Customer -ReadOnlyField Status
-            $t = $customer, $notes, $services | New-PortalUserType -Name Customer -PersonalityModule Customer -Active
+            $t = $customer, $notes, $services | New-PortalUserType -Name Customer -PersonalityModule Customer -Active $true
             $s = $t.Modules | Where-Object ApiName -eq Services
             $t.GetType().FullName
             $s.Layouts[0].Name
@@ -177,19 +177,19 @@ public sealed class UserTypeCmdletTests : IDisposable
         Assert.Contains("3 users", error.ErrorDetails.Message);
         Assert.Contains("-TransferUsersTo", error.ErrorDetails.Message);
         Assert.Contains("-TransferUsersTo", error.ErrorDetails.RecommendedAction);
-        Assert.True(RequestCount() <= 1);
+        // The user-type listing that resolves the name, and the plan's one-user page for the count.
+        Assert.Equal(2, RequestCount());
         Assert.Equal(0, CountOf("DELETE", "/user_type"));
 
-        // A piped object carries a count that may be stale, so Zoho decides: one DELETE, same error.
+        // A piped object carries a count that may be stale, so the plan reads it again: one GET, same error, no DELETE.
         _ps.RunClean("$p = Get-PortalUserType Partners; $c.Emulator.RequestLog.Clear()");
         var piped = _ps.Run("$p | Remove-PortalUserType -Force");
         error = Assert.Single(piped.Errors);
         Assert.Equal("UserTypeHasUsers", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("3 users", error.ErrorDetails.Message);
         Assert.Contains("-TransferUsersTo", error.ErrorDetails.Message);
-        Assert.Contains("which need to be transferred", error.ErrorDetails.Message);
-        Assert.Equal("ZohoPortal.Core.Errors.ZohoApiException", error.Exception.GetType().FullName);
-        Assert.Equal("INVALID_DATA", error.Exception.GetType().GetProperty("Code")!.GetValue(error.Exception));
         Assert.Equal(1, RequestCount());
+        Assert.Equal(1, CountOf("GET", "/users"));
         Assert.Equal(2, (int)_ps.RunClean("$c.Emulator.Org.UserTypeCount")[0].BaseObject);
     }
 
@@ -233,7 +233,7 @@ public sealed class UserTypeCmdletTests : IDisposable
     }
 
     [Fact]
-    public void WhatIf_SendsNothing()
+    public void WhatIf_ChangesNothing_AndRefusesWhatTheRealRunRefuses()
     {
         _ps.RunClean("""
             $c = Connect-ZohoPortal -Emulator -PassThru
@@ -250,9 +250,12 @@ public sealed class UserTypeCmdletTests : IDisposable
             Get-PortalUserType -Name Partners | Remove-PortalUserType -WhatIf
             """);
 
-        Assert.Empty(result.Errors);
+        // -WhatIf refuses what the real run refuses: Partners has users and no -TransferUsersTo was given.
+        var refused = Assert.Single(result.Errors);
+        Assert.Equal("UserTypeHasUsers", refused.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Empty(result.Output);
-        Assert.Equal(1, RequestCount()); // only the Get-PortalUserType of the last line
+        // Reads only (the meta behind the names, the users to move, the count): nothing that changes anything.
+        Assert.Equal(0, (int)_ps.RunClean("@($c.Emulator.RequestLog.Entries | Where-Object Method -ne 'GET').Count")[0].BaseObject);
         Assert.Equal(2, (int)_ps.RunClean("$c.Emulator.Org.UserTypeCount")[0].BaseObject);
         Assert.Equal("Partners", _ps.RunClean("(Get-PortalUserType -Name Partners).Name")[0].BaseObject);
     }
@@ -262,15 +265,17 @@ public sealed class UserTypeCmdletTests : IDisposable
     {
         _ps.RunClean("$c = New-ZohoPortalEmulator -UsersPerUserType 2 | Connect-ZohoPortal -PassThru; $id = (Get-PortalUserType Partners).Id");
         var id = (string)_ps.RunClean("$id")[0].BaseObject;
+        var customers = (string)_ps.RunClean("(Get-PortalUserType Customers).Id")[0].BaseObject;
         // PowerShell writes ShouldProcess's text to the Verbose stream when the operation goes ahead.
         var result = _ps.Run("""
             Set-PortalUserType Partners -NewName Resellers -Verbose
             Remove-PortalUserType Resellers -TransferUsersTo Customers -Confirm:$false -Verbose
             """);
         Assert.Empty(result.Errors);
-        Assert.Contains(result.Verbose, v => v.Contains("Rename to 'Resellers' (PUT /settings/portals/ZylkerAutos/user_type/" + id + ")")
+        Assert.Contains(result.Verbose, v => v.Contains("Rename to 'Resellers' (PUT /settings/portals/ZylkerAutos/user_type/" + id + ", 1 call)")
             && v.Contains("User type 'Partners' (" + id + ") in portal 'ZylkerAutos'"));
-        Assert.Contains(result.Verbose, v => v.Contains("(POST /settings/portals/ZylkerAutos/user_type/" + id + "/users/action/transfer, 200 per call), then delete (DELETE /settings/portals/ZylkerAutos/user_type/" + id + ")")
+        Assert.Contains(result.Verbose, v => v.Contains("Move its 2 users to 'Customers' (POST /settings/portals/ZylkerAutos/user_type/" + id
+            + "/users/action/transfer?transfer_To=" + customers + "&personality_ids=..., 1 call of at most 200 users), then delete (DELETE /settings/portals/ZylkerAutos/user_type/" + id + ")")
             && v.Contains("User type 'Resellers' (" + id + ") with 2 users in portal 'ZylkerAutos'"));
         Assert.Contains(result.Verbose, v => v.StartsWith("Moved 2 users from 'Resellers'"));
     }

@@ -16,7 +16,7 @@ Describe 'Move-ConfirmedCustomer against the emulator' {
         $emu | Connect-ZohoPortal -MaxRetries 2
         $contacts = New-PortalUserTypeModule -Module Contacts -Permission View, Edit -Layout Standard -View 'My Contact Card'
         $notes = New-PortalUserTypeModule -Module Notes -Permission View, Create
-        New-PortalUserType -Name Premium -Module $contacts, $notes -Active | Out-Null
+        New-PortalUserType -Name Premium -Module $contacts, $notes -Active $true | Out-Null
         Clear-ZohoPortalEmulatorRequest
     }
 

@@ -18,6 +18,9 @@ namespace ZohoPortal.Core.Models
         [JsonPropertyName("created_by")] public ZohoUserRef? CreatedBy { get; set; }
         [JsonPropertyName("modified_by")] public ZohoUserRef? ModifiedBy { get; set; }
 
+        /// <summary>The portal name again, under the name every other output uses, so a portal (or its CSV row) pipes into the cmdlets that take -Portal.</summary>
+        [JsonIgnore] public string PortalName => Name;
+
         public override string ToString() => Name;
     }
 

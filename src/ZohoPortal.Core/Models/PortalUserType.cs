@@ -26,7 +26,21 @@ namespace ZohoPortal.Core.Models
         /// <summary>True for the user type Zoho created with the portal.</summary>
         [JsonPropertyName("default")] public bool Default { get; set; }
         [JsonPropertyName("active")] public bool Active { get; set; }
-        [JsonPropertyName("personality_module")] public ZohoModuleRef? PersonalityModule { get; set; }
+        /// <summary>The personality module as Zoho sends it ({api_name, plural_label, id}).</summary>
+        [JsonPropertyName("personality_module")] public ZohoModuleRef? PersonalityModuleInfo { get; set; }
+
+        /// <summary>
+        /// The personality module's API name (e.g. Contacts), as text so that Where-Object,
+        /// Sort-Object and CSV columns see what the table shows; the full reference is
+        /// <see cref="PersonalityModuleInfo"/>. Setting it replaces the reference.
+        /// </summary>
+        [JsonIgnore]
+        public string? PersonalityModule
+        {
+            get => PersonalityModuleInfo?.ApiName;
+            set => PersonalityModuleInfo = value == null ? null
+                : string.Equals(PersonalityModuleInfo?.ApiName, value, StringComparison.Ordinal) ? PersonalityModuleInfo : new ZohoModuleRef { ApiName = value };
+        }
         /// <summary>Users of this type (zoho-api.md "User types": no_of_users, or active + deactivated counts, whichever Zoho sent).</summary>
         [JsonPropertyName("no_of_users")] public int? NoOfUsers { get; set; }
         [JsonPropertyName("active_user_count")] public int? ActiveUserCount { get; set; }
@@ -41,6 +55,11 @@ namespace ZohoPortal.Core.Models
 
         /// <summary>The portal this user type belongs to (set by the client, not sent by Zoho).</summary>
         [JsonIgnore] public string? PortalName { get; set; }
+
+        /// <summary>The id again, under the name users and invite results carry, so a user type (or its CSV row) binds where a user type is named.</summary>
+        [JsonIgnore] public string UserTypeId => Id;
+        /// <summary>The name again, under the name users carry.</summary>
+        [JsonIgnore] public string UserTypeName => Name;
 
         /// <summary>Total users, whichever counter Zoho sent.</summary>
         [JsonIgnore]

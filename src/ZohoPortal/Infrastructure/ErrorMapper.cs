@@ -29,6 +29,9 @@ namespace ZohoPortal.Infrastructure
                     return WithDetails(new ErrorRecord(n, "NotConnected", ErrorCategory.InvalidOperation, target), n.Message, "Run Connect-ZohoPortal first (Connect-ZohoPortal -Emulator works offline).");
                 case ZohoPortalCmdletException c:
                     return WithDetails(new ErrorRecord(c, c.ErrorId, c.Category, target ?? c.Target), c.Message, c.RecommendedAction);
+                case PortalNotFoundException p:
+                    // The name is what is wrong, whatever the cmdlet was working on when it was checked.
+                    return WithDetails(new ErrorRecord(p, "PortalNotFound", ErrorCategory.ObjectNotFound, p.Name), p.Message, p.RecommendedAction);
                 case ConfirmationNotPossibleException confirm:
                     return WithDetails(new ErrorRecord(confirm, "ConfirmationNotPossible", ErrorCategory.InvalidOperation, target), confirm.Message,
                         "Confirm in advance in unattended scripts: add -Confirm:$false (or -Force), or set $ConfirmPreference = 'None'; run with -WhatIf first to see what would change.");

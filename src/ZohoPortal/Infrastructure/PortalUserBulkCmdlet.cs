@@ -24,12 +24,12 @@ namespace ZohoPortal.Infrastructure
     {
         protected const string InputObjectSet = "InputObject";
         protected const string IdSet = "Id";
+        protected const string EmailSet = "Email";
 
         /// <summary>The bridge waits 30 s for stopped work; the grace for the call in flight stays below it.</summary>
         private static readonly TimeSpan LongestStopGrace = TimeSpan.FromSeconds(25);
 
         private readonly List<UserItem> _items = new List<UserItem>();
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _jobsWarned = new HashSet<string>(StringComparer.Ordinal);
         private UserTypeResolver? _resolver;
         private Ledger? _ledger;
@@ -37,23 +37,28 @@ namespace ZohoPortal.Infrastructure
 
         #region Parameters
 
-        /// <summary><para type="description">Portal users, as Get-PortalUser returns them. Each carries its portal and user type.</para></summary>
+        /// <summary><para type="description">The users, from the pipeline: objects from Get-PortalUser, CSV rows (Import-Csv) or any object with a PersonalityId or Email property, invite results (RecordId), or ids and email addresses as text. The UserTypeId (or UserTypeName) and PortalName of each object say where the user is; a user without them is looked up (see -UserType). Empty or unparsable optional columns are ignored.</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        public PortalUser[] InputObject { get; set; } = Array.Empty<PortalUser>();
+        public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
-        /// <summary><para type="description">Ids (personality ids) of the users; use with -UserType, the user type they belong to now.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        /// <summary><para type="description">Ids (personality ids) of the users. With -UserType they are taken to be in that user type; without it each id is looked up (one personality_ids listing per user type per 100 ids).</para></summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet)]
         [Alias("PersonalityId")]
         public string[] Id { get; set; } = Array.Empty<string>();
 
-        /// <summary><para type="description">The user type the -Id users belong to now: its id, its name, or the object from Get-PortalUserType.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        /// <summary><para type="description">Email addresses of the users (exact, case-insensitive). Each is looked up by reading the users of -UserType, or of every user type (Zoho has no email filter); an unknown email is one ObjectNotFound error and an email shared by several users is refused with the candidates listed.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = EmailSet)]
+        public string[] Email { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">The user type the users are in now: its id, its name, or the object from Get-PortalUserType. Ids given with it are sent without a lookup; emails are looked up in it only. Objects that carry UserTypeId or UserTypeName use their own.</para></summary>
+        [Parameter]
         [ArgumentCompleter(typeof(UserTypeNameCompleter))]
         public UserTypeIdentity? UserType { get; set; }
 
-        /// <summary><para type="description">The portal of the -Id users. Default: the org's portal. Users from Get-PortalUser carry their own.</para></summary>
+        /// <summary><para type="description">The portal of the users given by -Id or -Email, or of objects without a PortalName. Default: the org's portal.</para></summary>
         [Parameter]
         [Alias("PortalName")]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
         public string? Portal { get; set; }
 
         /// <summary><para type="description">Writes each user that was changed, as it is now. Without it the command writes nothing on success.</para></summary>
@@ -87,39 +92,72 @@ namespace ZohoPortal.Infrastructure
 
         protected override void ProcessRecordCore()
         {
-            if (ParameterSetName == InputObjectSet)
+            switch (ParameterSetName)
             {
-                foreach (var user in InputObject ?? Array.Empty<PortalUser>())
-                {
-                    if (user == null) continue;
-                    CurrentTarget = user;
-                    if (!ZohoIdRules.IsId(user.PersonalityId))
+                case IdSet:
+                    foreach (var id in Id ?? Array.Empty<string>())
                     {
-                        WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
-                            "Portal user '" + user + "' has no valid id (PersonalityId '" + user.PersonalityId + "').", "InputObject"), user));
-                        continue;
+                        CurrentTarget = id;
+                        if (!ZohoIdRules.IsId(id))
+                        {
+                            WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
+                                "Portal user id '" + id + "' is not a Zoho id (ids are numbers such as 1306462000000659009).", "Id"), id));
+                            continue;
+                        }
+                        _items.Add(new UserItem(id!, null, id, null, Portal, null, null, UserType, null));
                     }
-                    if (!ZohoIdRules.IsId(user.UserTypeId))
+                    return;
+                case EmailSet:
+                    foreach (var email in Email ?? Array.Empty<string>())
                     {
-                        WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("PortalUserTypeUnknown",
-                            "Portal user '" + user + "' does not say which user type it belongs to (UserTypeId is empty). Get users with Get-PortalUser, or use -Id with -UserType.", "InputObject"), user));
-                        continue;
+                        CurrentTarget = email;
+                        if (!PipedIdentity.LooksLikeEmail(email?.Trim()))
+                        {
+                            WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidEmail",
+                                "'" + email + "' is not an email address.", "Email"), email));
+                            continue;
+                        }
+                        _items.Add(new UserItem(null, email!.Trim(), email, null, Portal, null, null, UserType, null));
                     }
-                    Add(new UserItem(user.PersonalityId, user, user.PortalName ?? Portal, user.UserTypeId, user.UserTypeName, null));
-                }
-                return;
+                    return;
             }
 
-            foreach (var id in Id ?? Array.Empty<string>())
+            foreach (var input in InputObject ?? Array.Empty<PSObject>())
             {
-                CurrentTarget = id;
-                if (!ZohoIdRules.IsId(id))
+                if (input == null) continue;
+                CurrentTarget = input;
+                var piped = PipedIdentity.Read(input);
+                var target = (object?)piped.User ?? input;
+                if (piped.Text != null && !piped.TryReadTextAsUser())
                 {
-                    WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
-                        "Portal user id '" + id + "' is not a Zoho id (ids are numbers such as 1306462000000659009).", "Id"), id));
+                    WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPortalUserIdentity",
+                        "'" + piped.Text + "' is neither a portal user id (a number such as 1306462000000659009) nor an email address.", "InputObject"), input));
                     continue;
                 }
-                Add(new UserItem(id!, null, Portal, null, null, UserType));
+                if (!piped.NamesUser)
+                {
+                    // A file without the key column is wrong as a whole: stop before anything is sent, naming the column.
+                    ThrowTerminatingError(ErrorMapper.ToErrorRecord(new ZohoValidationException("PortalUserKeyMissing",
+                        "The input names no portal user: it needs a PersonalityId or an Email property (CSV column)"
+                        + (piped.UserType != null ? "; a user type was piped (pipe Get-PortalUserType | Get-PortalUser to name its users)."
+                            : piped.PropertyNames.Count == 0 ? "." : "; it has " + string.Join(", ", piped.PropertyNames) + ".")
+                        + " Nothing was sent. Export users with Get-PortalUser | Export-Csv, or give -Id or -Email.", "InputObject"), target));
+                }
+                if (piped.PersonalityId != null && !ZohoIdRules.IsId(piped.PersonalityId))
+                {
+                    WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
+                        "Portal user '" + (piped.User?.ToString() ?? piped.Email ?? piped.PersonalityId) + "' has no valid id (PersonalityId '" + piped.PersonalityId + "').", "InputObject"), target));
+                    continue;
+                }
+
+                // Where the user is: its own user type (id, else name), else -UserType, else looked up.
+                var typeId = ZohoIdRules.IsId(piped.UserTypeId) ? piped.UserTypeId : null;
+                UserTypeIdentity? typeIdentity = null;
+                if (typeId == null && piped.UserTypeName != null) typeIdentity = new UserTypeIdentity(piped.UserTypeName);
+                else if (typeId == null) typeIdentity = UserType;
+                var user = piped.NamesUser && (piped.User != null || !(input.BaseObject is string)) ? piped.ToUser() : null;
+                _items.Add(new UserItem(piped.PersonalityId, piped.PersonalityId == null ? piped.Email : null, target, user,
+                    piped.PortalName ?? Portal, typeId, typeId != null ? piped.UserTypeName : null, typeIdentity, piped.ClaimedActive()));
             }
         }
 
@@ -215,60 +253,127 @@ namespace ZohoPortal.Infrastructure
         /// <summary>A copy of the item's user (or a bare user for an id), with its portal and user type filled in.</summary>
         protected static PortalUser CopyOf(UserItem item)
         {
-            var copy = item.User?.Clone() ?? new PortalUser { PersonalityId = item.Id };
+            var copy = item.User?.Clone() ?? new PortalUser { PersonalityId = item.Id! };
+            copy.PersonalityId = item.Id!;
             copy.PortalName = item.Group.Portal;
             copy.UserTypeId = item.Group.UserTypeId;
             copy.UserTypeName = item.Group.UserTypeName ?? copy.UserTypeName;
             return copy;
         }
 
-        private void Add(UserItem item)
-        {
-            // The same user twice in one run is done once.
-            var key = (item.Portal ?? string.Empty) + "|" + (item.UserTypeId ?? item.TypeIdentity?.ToString()) + "|" + item.Id;
-            if (!_seen.Add(key))
-            {
-                WriteVerbose("Portal user " + item.Id + " was given more than once; it is processed once.");
-                return;
-            }
-            _items.Add(item);
-        }
-
+        /// <summary>
+        /// Puts every user in its portal and user type. Users that carry their user type (or are
+        /// given with -UserType) are taken at their word, as before; users named only by id or by
+        /// email are looked up first (ZohoPortalClient.FindUsersAsync), with one error per user not
+        /// found or ambiguous. The same user given twice (say by id and by email) is done once.
+        /// </summary>
         private async Task<List<UserGroup>> BuildGroupsAsync(CancellationToken cancellationToken)
         {
             var portals = new Dictionary<string, string>(StringComparer.Ordinal);
-            var groups = new List<UserGroup>();
-            var byKey = new Dictionary<string, UserGroup>(StringComparer.Ordinal);
             foreach (var item in _items)
             {
                 var given = item.Portal ?? string.Empty;
                 if (!portals.TryGetValue(given, out var portal))
+                {
+                    CurrentTarget = item.Portal;
                     portals[given] = portal = await ResolvePortalAsync(item.Portal, cancellationToken).ConfigureAwait(false);
-
-                string typeId;
-                string? typeName = item.UserTypeName;
-                if (item.UserTypeId != null)
-                {
-                    typeId = item.UserTypeId;
                 }
-                else
-                {
-                    var type = await Resolver.ResolveAsync(item.TypeIdentity!, portal, cancellationToken).ConfigureAwait(false);
-                    typeId = type.Id;
-                    typeName = type.Name;
-                }
+                item.ResolvedPortal = portal;
+            }
+            CurrentTarget = null;
 
-                var key = portal + "|" + typeId;
+            // Typed by name or -UserType: one user-type listing per portal resolves them.
+            foreach (var item in _items.Where(i => i.UserTypeId == null && i.TypeIdentity != null))
+            {
+                CurrentTarget = item.TypeIdentity;
+                var type = await Resolver.ResolveAsync(item.TypeIdentity!, item.ResolvedPortal!, cancellationToken).ConfigureAwait(false);
+                item.UserTypeId = type.Id;
+                item.UserTypeName = type.Name;
+            }
+            CurrentTarget = null;
+
+            await LocateAsync(cancellationToken).ConfigureAwait(false);
+
+            var groups = new List<UserGroup>();
+            var byKey = new Dictionary<string, UserGroup>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in _items)
+            {
+                if (item.Failed || item.Id == null || item.UserTypeId == null) continue;
+                var key = item.ResolvedPortal + "|" + item.UserTypeId;
+                if (!seen.Add(key + "|" + item.Id))
+                {
+                    _ledger?.MarkReported(item); // done with the first copy
+                    EmitVerbose("Portal user " + item.Id + " was given more than once; it is processed once.");
+                    continue;
+                }
                 if (!byKey.TryGetValue(key, out var group))
                 {
-                    byKey[key] = group = new UserGroup(portal, typeId, typeName);
+                    byKey[key] = group = new UserGroup(item.ResolvedPortal!, item.UserTypeId, item.UserTypeName);
                     groups.Add(group);
                 }
-                if (group.UserTypeName == null && typeName != null) group.UserTypeName = typeName;
+                if (group.UserTypeName == null && item.UserTypeName != null) group.UserTypeName = item.UserTypeName;
                 group.Items.Add(item);
                 item.Group = group;
             }
             return groups;
+        }
+
+        /// <summary>Finds the user type (and, for an email, the id) of every user given without one.</summary>
+        private async Task LocateAsync(CancellationToken cancellationToken)
+        {
+            var needy = _items.Where(i => i.Email != null || (i.UserTypeId == null && i.TypeIdentity == null)).ToList();
+            // One lookup per portal and search scope (one user type, or all of them).
+            foreach (var scope in needy.GroupBy(i => i.ResolvedPortal + "|" + (i.Email != null && i.UserTypeId != null ? i.UserTypeId : string.Empty)))
+            {
+                var first = scope.First();
+                var portal = first.ResolvedPortal!;
+                var all = await Resolver.ListAsync(portal, cancellationToken).ConfigureAwait(false);
+                var types = first.Email != null && first.UserTypeId != null ? all.Where(t => t.Id == first.UserTypeId).ToList() : all;
+                var ids = scope.Where(i => i.Id != null).Select(i => i.Id!).ToList();
+                var emails = scope.Where(i => i.Email != null).Select(i => i.Email!).ToList();
+                var matches = await Client.FindUsersAsync(portal, types, ids, emails, cancellationToken).ConfigureAwait(false);
+                var where = types.Count == 1 ? "user type '" + types[0].Name + "'" : "portal '" + portal + "'";
+
+                foreach (var item in scope)
+                {
+                    if (item.Email != null)
+                    {
+                        matches.ByEmail.TryGetValue(item.Email, out var found);
+                        if (found == null || found.Count == 0)
+                        {
+                            item.Failed = true;
+                    _ledger?.MarkReported(item); // its outcome is the error below
+                            _ledger?.MarkReported(item); // its outcome is the error below
+                            EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserNotFound", ErrorCategory.ObjectNotFound,
+                                "No portal user with email '" + item.Email + "' was found in " + where + ".", item.Target), item.Target));
+                            continue;
+                        }
+                        if (found.Count > 1)
+                        {
+                            item.Failed = true;
+                    _ledger?.MarkReported(item); // its outcome is the error below
+                            _ledger?.MarkReported(item); // its outcome is the error below
+                            EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserEmailAmbiguous", ErrorCategory.InvalidArgument,
+                                "Email '" + item.Email + "' belongs to " + found.Count + " portal users in " + where + ": "
+                                + string.Join(", ", found.Select(u => "'" + u.Name + "' (" + u.PersonalityId + ", " + u.UserTypeName + ")")) + ". Nothing was done for it.",
+                                item.Target, "Name the user by its PersonalityId (-Id) instead."), item.Target));
+                            continue;
+                        }
+                        item.Resolve(found[0]);
+                        continue;
+                    }
+                    if (matches.ById.TryGetValue(item.Id!, out var user))
+                    {
+                        item.Resolve(user);
+                        continue;
+                    }
+                    item.Failed = true;
+                    _ledger?.MarkReported(item); // its outcome is the error below
+                    EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserNotFound", ErrorCategory.ObjectNotFound,
+                        "No portal user with id " + item.Id + " was found in " + where + ".", item.Target), item.Target));
+                }
+            }
         }
 
         /// <summary>"Portal 'P': 3 users of user type 'Customers' (Ava Boyle, Liam Boyle, Maya Boyle)".</summary>
@@ -333,31 +438,52 @@ namespace ZohoPortal.Infrastructure
         /// <summary>One user to process.</summary>
         public sealed class UserItem
         {
-            internal UserItem(string id, PortalUser? user, string? portal, string? userTypeId, string? userTypeName, UserTypeIdentity? typeIdentity)
+            internal UserItem(string? id, string? email, object? target, PortalUser? user, string? portal, string? userTypeId, string? userTypeName,
+                UserTypeIdentity? typeIdentity, bool? claimedActive)
             {
                 Id = id;
+                Email = email;
+                Target = target ?? id ?? email;
                 User = user;
                 Portal = portal;
                 UserTypeId = userTypeId;
                 UserTypeName = userTypeName;
                 TypeIdentity = typeIdentity;
+                ClaimedActive = claimedActive;
             }
 
-            public string Id { get; }
-            /// <summary>The object given, when a user object was piped.</summary>
-            public PortalUser? User { get; }
+            /// <summary>The personality id (null until an email is resolved).</summary>
+            public string? Id { get; private set; }
+            /// <summary>The email the user was named by, when it was named by email only.</summary>
+            public string? Email { get; }
+            /// <summary>The user as given or as found (null for a bare id).</summary>
+            public PortalUser? User { get; private set; }
+            /// <summary>The Active status the input shows (null when it shows none); it is checked, never trusted.</summary>
+            public bool? ClaimedActive { get; private set; }
             internal string? Portal { get; }
-            internal string? UserTypeId { get; }
-            internal string? UserTypeName { get; }
+            internal string? ResolvedPortal { get; set; }
+            internal string? UserTypeId { get; set; }
+            internal string? UserTypeName { get; set; }
             internal UserTypeIdentity? TypeIdentity { get; }
+            internal bool Failed { get; set; }
             internal int Index { get; set; }
             /// <summary>The portal and user type the user was found in.</summary>
             public UserGroup Group { get; internal set; } = null!;
 
-            /// <summary>The TargetObject of this user's error: the object given, else the id.</summary>
-            public object Target => (object?)User ?? Id;
+            /// <summary>The TargetObject of this user's errors: the object or row given, else the id or email.</summary>
+            public object? Target { get; }
 
-            public string Describe() => User?.Name != null ? "'" + User.Name + "' (" + Id + ")" : Id;
+            public string Describe() => User?.Name != null ? "'" + User.Name + "' (" + Id + ")" : Id ?? Email ?? string.Empty;
+
+            /// <summary>Takes what a lookup found: the id, the user type and the user as Zoho lists it now.</summary>
+            internal void Resolve(PortalUser found)
+            {
+                Id = found.PersonalityId;
+                UserTypeId = found.UserTypeId;
+                UserTypeName = found.UserTypeName;
+                if (User == null || User.Name == null) User = found;
+                ClaimedActive = found.Active;
+            }
         }
 
         /// <summary>The users of one portal and source user type.</summary>
@@ -374,8 +500,10 @@ namespace ZohoPortal.Infrastructure
             public string UserTypeId { get; }
             public string? UserTypeName { get; internal set; }
             public List<UserItem> Items { get; } = new List<UserItem>();
-            public List<string> Ids => Items.Select(i => i.Id).ToList();
+            public List<string> Ids => Items.Select(i => i.Id!).ToList();
             public string DisplayName => UserTypeName ?? UserTypeId;
+            /// <summary>The core's plan for this group, made when it is confirmed and sent as made.</summary>
+            public RequestPlan? Plan { get; internal set; }
         }
 
         /// <summary>The tokens of one run: Stop (finish the call in flight, start nothing new) and Abort (give up on it).</summary>
@@ -444,8 +572,8 @@ namespace ZohoPortal.Infrastructure
                     {
                         if (_reported[i]) continue;
                         if (_results[i] != null) unwritten.Add(_results[i]!);
-                        else if (_sent[i]) sent.Add(_items[i].Id);
-                        else notProcessed.Add(_items[i].Id);
+                        else if (_sent[i]) sent.Add(_items[i].Id!);
+                        else notProcessed.Add(_items[i].Id!);
                     }
                     return (notProcessed, sent, unwritten);
                 }

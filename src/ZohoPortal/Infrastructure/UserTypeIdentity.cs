@@ -105,17 +105,37 @@ namespace ZohoPortal.Infrastructure
         /// <summary>Forget what was listed (after a create, rename or delete).</summary>
         public void Invalidate() => _byPortal.Clear();
 
+        /// <summary>
+        /// The one user type an identity names. A name may hold wildcards (as on every user-type
+        /// parameter); it must then match exactly one type, or the command is refused with the
+        /// candidates, since acting on "whichever came first" would be a guess.
+        /// </summary>
         public async Task<PortalUserType> ResolveAsync(UserTypeIdentity identity, string portal, CancellationToken cancellationToken)
+        {
+            var matches = await ResolveManyAsync(identity, portal, cancellationToken).ConfigureAwait(false);
+            if (matches.Count == 1) return matches[0];
+            throw new ZohoPortalCmdletException("UserTypeAmbiguous", ErrorCategory.InvalidArgument,
+                "'" + identity + "' matches " + matches.Count + " user types of portal '" + portal + "': " + string.Join(", ", matches.Select(t => t.Name + " (" + t.Id + ")")) + ".",
+                identity.ToString(), "Name one user type exactly.");
+        }
+
+        /// <summary>Every user type an identity names (several for a wildcard name); UserTypeNotFound when none.</summary>
+        public async Task<List<PortalUserType>> ResolveManyAsync(UserTypeIdentity identity, string portal, CancellationToken cancellationToken)
         {
             if (identity.UserType != null && !string.IsNullOrEmpty(identity.UserType.Id)
                 && (identity.UserType.PortalName == null || identity.UserType.PortalName == portal))
-                return identity.UserType;
+                return new List<PortalUserType> { identity.UserType };
 
             var list = await ListAsync(portal, cancellationToken).ConfigureAwait(false);
-            var match = identity.Id != null
-                ? list.FirstOrDefault(t => t.Id == identity.Id)
-                : list.FirstOrDefault(t => string.Equals(t.Name, identity.Name, StringComparison.OrdinalIgnoreCase));
-            if (match != null) return match;
+            List<PortalUserType> matches;
+            if (identity.Id != null) matches = list.Where(t => t.Id == identity.Id).ToList();
+            else if (WildcardPattern.ContainsWildcardCharacters(identity.Name))
+            {
+                var pattern = new WildcardPattern(identity.Name, WildcardOptions.IgnoreCase);
+                matches = list.Where(t => pattern.IsMatch(t.Name)).ToList();
+            }
+            else matches = list.Where(t => string.Equals(t.Name, identity.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matches.Count > 0) return matches;
             throw new ZohoPortalCmdletException("UserTypeNotFound", ErrorCategory.ObjectNotFound,
                 "Portal '" + portal + "' has no user type " + (identity.Id != null ? "with id " + identity.Id : "named '" + identity.Name + "'") + ".",
                 identity.ToString(),

@@ -27,7 +27,7 @@ namespace ZohoPortal.Infrastructure
                 .Where(t => string.IsNullOrEmpty(portal) || t.PortalName == null || string.Equals(t.PortalName, portal, StringComparison.Ordinal))
                 .Where(t => pattern.IsMatch(t.Name) || t.Id.StartsWith(typed, StringComparison.Ordinal))
                 .Select(t => new CompletionResult(Quote(t.Name), t.Name, CompletionResultType.ParameterValue,
-                    t.Name + " (" + t.Id + ")" + (t.PersonalityModule == null ? string.Empty : ", " + t.PersonalityModule.ApiName)
+                    t.Name + " (" + t.Id + ")" + (t.PersonalityModule == null ? string.Empty : ", " + t.PersonalityModule)
                     + (t.UserCount.HasValue ? ", " + t.UserCount + " users" : string.Empty)))
                 .ToList();
         }

@@ -33,11 +33,13 @@ namespace ZohoPortal.Cmdlets.Invitations
         /// <summary><para type="description">Ids of the jobs to get. Without it, every job of the module is listed. Binds from a JobId property of piped objects.</para></summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(InviteJobIdCompleter))]
         public string[]? JobId { get; set; }
 
         /// <summary><para type="description">The personality module the jobs belong to (default Contacts). Binds from a Module property of piped objects.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string Module { get; set; } = "Contacts";
 
         #endregion
@@ -51,7 +53,11 @@ namespace ZohoPortal.Cmdlets.Invitations
             CurrentTarget = module;
             if (JobId == null)
             {
-                foreach (var job in RunAsync(ct => client.GetInviteJobsAsync(module, ct))) WriteObject(job);
+                foreach (var job in RunAsync(ct => client.GetInviteJobsAsync(module, ct)))
+                {
+                    ActiveConnection.Completion.RememberJob(job);
+                    WriteObject(job);
+                }
                 return;
             }
 
@@ -70,7 +76,11 @@ namespace ZohoPortal.Cmdlets.Invitations
                 }
                 var job = RunAsync(ct => client.GetInviteJobAsync(module, id, ct));
                 if (job == null) WriteError(ErrorMapper.ToErrorRecord(JobNotFound(module, id), id));
-                else WriteObject(job);
+                else
+                {
+                    ActiveConnection.Completion.RememberJob(job);
+                    WriteObject(job);
+                }
             }
         }
 

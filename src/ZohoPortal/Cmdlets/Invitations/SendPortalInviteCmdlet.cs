@@ -14,7 +14,7 @@ namespace ZohoPortal.Cmdlets.Invitations
     /// <summary>
     /// <para type="synopsis">Invites CRM records (contacts, by default) to the client portal, one at a time or in bulk.</para>
     /// <para type="description">Send-PortalInvite sends portal invitations to records of a personality module. Each invited record becomes an unconfirmed, active portal user of the given user type. -Reinvite sends the invitation again to records that are already portal users.</para>
-    /// <para type="description">A single record given with -RecordId uses Zoho's single-invite call and returns its result (a PortalInviteResult) at once. Several records, or records piped in, are collected and sent as bulk invitations in requests of at most 100 records; each request becomes a Zoho background job, and the jobs (PortalInviteJob objects) are returned as soon as Zoho accepts them. Pipe them to Wait-PortalInviteJob, or use -Wait to wait here and get one PortalInviteResult per record instead. Bulk invitations need API v5 or later.</para>
+    /// <para type="description">Output: one PortalInviteResult per record, however the records are given (the default parameter set, Results), or with -AsJob the bulk-invite jobs (PortalInviteJob objects, the AsJob parameter set) as soon as Zoho accepts them, to follow with Wait-PortalInviteJob. One record is sent with Zoho's single-invite call (answered at once); several are collected and sent as bulk invitations in requests of at most 100 records, each a Zoho background job, which the cmdlet waits for (-Timeout) before writing the results. Bulk invitations, and -AsJob, need API v5 or later.</para>
     /// <para type="description">Records refused by Zoho (no email: INVALID_DATA; email already used by a portal user: DUPLICATE_DATA; already invited: CANNOT_PROCESS) come back as results with Zoho's code and status "error", and each is also written as a non-terminating error whose ErrorId is that code. Records are taken by id, or from any object with an Id, RecordId or PersonalityId property (and a Module property, if it has one).</para>
     /// <para type="description">Invitations email your customers, so the cmdlet asks for confirmation (once per user type and module) unless -Force is given. -WhatIf shows what would be sent.</para>
     /// </summary>
@@ -27,21 +27,24 @@ namespace ZohoPortal.Cmdlets.Invitations
     /// <para>In an emulated org, invites every contact in bulk (requests of 100), waits for the jobs and lists the records that could not be invited, with Zoho's codes.</para>
     /// </example>
     /// <example>
-    /// <code>$jobs = $ids | Send-PortalInvite -UserType Partners -Language de_DE -Force
+    /// <code>$jobs = $ids | Send-PortalInvite -UserType Partners -Language de_DE -Force -AsJob
     /// $jobs | Wait-PortalInviteJob -Timeout 300</code>
-    /// <para>Starts bulk invitations in German, then waits up to five minutes for the jobs.</para>
+    /// <para>Starts bulk invitations in German and returns the jobs at once, then waits up to five minutes for them.</para>
     /// </example>
     /// <example>
     /// <code>Send-PortalInvite -RecordId 1306462000000659009 -UserType Customers -Reinvite -WhatIf</code>
     /// <para>Shows the re-invitation that would be sent, without sending it.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Send, "PortalInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(PortalInviteResult), typeof(PortalInviteJob))]
+    [Cmdlet(VerbsCommunications.Send, "PortalInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ResultsSet)]
+    [OutputType(typeof(PortalInviteResult), ParameterSetName = new[] { ResultsSet })]
+    [OutputType(typeof(PortalInviteJob), ParameterSetName = new[] { AsJobSet })]
     public sealed class SendPortalInviteCmdlet : PortalInviteCmdletBase
     {
+        private const string ResultsSet = "Results";
+        private const string AsJobSet = "AsJob";
+
         private readonly List<PendingRecord> _pending = new List<PendingRecord>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-        private int _given;
 
         #region Parameters
 
@@ -60,11 +63,13 @@ namespace ZohoPortal.Cmdlets.Invitations
 
         /// <summary><para type="description">The personality module of the records (an API name such as Contacts). Default: the user type's personality module. Binds from a Module property of piped objects.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string? Module { get; set; }
 
         /// <summary><para type="description">The portal whose user type is meant. Default: the org's portal.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("PortalName")]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
         public string? Portal { get; set; }
 
         /// <summary><para type="description">Sends the invitation again to records that are already portal users (Zoho's type reinvite). Without it, inviting a portal user again fails with CANNOT_PROCESS.</para></summary>
@@ -76,12 +81,16 @@ namespace ZohoPortal.Cmdlets.Invitations
         [ArgumentCompleter(typeof(InviteLanguageCompleter))]
         public string? Language { get; set; }
 
-        /// <summary><para type="description">For bulk invitations: waits for the jobs and returns one PortalInviteResult per record instead of the jobs.</para></summary>
-        [Parameter]
+        /// <summary><para type="description">Waits for bulk-invite jobs and returns one PortalInviteResult per record. This is what the cmdlet does without -AsJob; the switch stays so that scripts which name it keep working.</para></summary>
+        [Parameter(ParameterSetName = ResultsSet)]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary><para type="description">With -Wait: seconds to wait for the jobs (default 600; -1 waits without limit). Records of jobs still running then come back with status in_progress, and a timeout error names the jobs.</para></summary>
-        [Parameter]
+        /// <summary><para type="description">Returns the bulk-invite jobs (PortalInviteJob) as soon as Zoho accepts them instead of waiting for one result per record; even one record is then sent as a bulk invitation, so the output is always jobs. Follow them with Wait-PortalInviteJob or Get-PortalInviteJob.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = AsJobSet)]
+        public SwitchParameter AsJob { get; set; }
+
+        /// <summary><para type="description">Without -AsJob: seconds to wait for the jobs (default 600; -1 waits without limit). Records of jobs still running then come back with status in_progress, and a timeout error names the jobs.</para></summary>
+        [Parameter(ParameterSetName = ResultsSet)]
         [Alias("TimeoutSec")]
         [ValidateRange(-1, int.MaxValue)]
         public int Timeout { get; set; } = DefaultTimeoutSec;
@@ -98,7 +107,6 @@ namespace ZohoPortal.Cmdlets.Invitations
         {
             foreach (var given in RecordId)
             {
-                _given++;
                 var id = given?.Trim() ?? string.Empty;
                 CurrentTarget = given;
                 try
@@ -109,6 +117,14 @@ namespace ZohoPortal.Cmdlets.Invitations
                 {
                     WriteError(ErrorMapper.ToErrorRecord(e, given));
                     continue;
+                }
+                // A piped user type binds its Id to -RecordId (alias Id) and its UserTypeId to -UserType:
+                // the same id twice means no record was named, and inviting the user type's id would be nonsense.
+                if (MyInvocation.ExpectingInput && UserType?.Id != null && string.Equals(UserType.Id, id, StringComparison.Ordinal))
+                {
+                    ThrowTerminatingError(ErrorMapper.ToErrorRecord(new ZohoValidationException("RecordIdMissing",
+                        "A user type was piped without -RecordId: name the records to invite, e.g. Get-PortalUserType " + UserType
+                        + " | Send-PortalInvite -RecordId <id>. Nothing was sent.", "RecordId"), given));
                 }
                 if (!_seen.Add(id))
                 {
@@ -123,8 +139,8 @@ namespace ZohoPortal.Cmdlets.Invitations
         {
             if (_pending.Count == 0) return;
             var language = InviteRules.NormalizeLanguage(Language);
-            // How the command is written decides single or bulk, not how many records happen to flow in, so scripts get one kind of output.
-            var single = !MyInvocation.ExpectingInput && _given == 1;
+            // The output type is fixed by the parameter set (results, or jobs with -AsJob), so the call can be chosen by count: one record is one synchronous single invite.
+            var single = !AsJob && _pending.Count == 1;
             var connection = ActiveConnection;
             if (!single) InviteRules.RequireBulkVersion(connection.ApiVersion, "Inviting several records (bulk invitation)");
 
@@ -139,7 +155,7 @@ namespace ZohoPortal.Cmdlets.Invitations
                 if (single) InviteOne(group, type, language);
                 else jobs.AddRange(InviteInBulk(group, type, language));
             }
-            if (Wait && jobs.Count > 0) WaitAndReport(jobs);
+            if (!AsJob && jobs.Count > 0) WaitAndReport(jobs);
         }
 
         #endregion
@@ -191,7 +207,8 @@ namespace ZohoPortal.Cmdlets.Invitations
                 + " of up to " + Core.ZohoPortalClient.MaxInviteBatch + " records)")) return new List<PortalInviteJob>();
 
             var client = Client;
-            var wait = Wait.IsPresent;
+            var wait = !AsJob.IsPresent;
+            var completion = ActiveConnection.Completion;
             var showProgress = requests > 2;
             const int progressId = 0x2F1D;
             var sent = 0;
@@ -208,6 +225,7 @@ namespace ZohoPortal.Cmdlets.Invitations
                 if (s.Job != null)
                 {
                     EmitVerbose("Bulk-invite job " + s.Job.JobId + " scheduled for " + s.RecordIds.Count + " " + group.Module + " records.");
+                    completion.RememberJob(s.Job);
                     if (!wait) EmitObject(s.Job);
                     return;
                 }
@@ -302,7 +320,7 @@ namespace ZohoPortal.Cmdlets.Invitations
         /// <summary>The module to invite in: -Module when given (it must be the user type's personality module), else the user type's.</summary>
         private static string ModuleFor(string? requested, PortalUserType userType)
         {
-            var personality = userType.PersonalityModule?.ApiName;
+            var personality = userType.PersonalityModule;
             if (string.IsNullOrEmpty(requested)) return string.IsNullOrEmpty(personality) ? "Contacts" : personality!;
             InviteRules.ValidateModule(requested);
             if (!string.IsNullOrEmpty(personality) && !string.Equals(personality, requested, StringComparison.OrdinalIgnoreCase))

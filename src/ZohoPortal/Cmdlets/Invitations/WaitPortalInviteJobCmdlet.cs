@@ -46,11 +46,13 @@ namespace ZohoPortal.Cmdlets.Invitations
         /// <summary><para type="description">Ids of the jobs to wait for. Binds from a JobId property of piped objects.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = JobIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(InviteJobIdCompleter))]
         public string[] JobId { get; set; } = Array.Empty<string>();
 
         /// <summary><para type="description">With -JobId: the personality module of the jobs (default Contacts). Binds from a Module property of piped objects.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = JobIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string Module { get; set; } = "Contacts";
 
         /// <summary><para type="description">Seconds to wait (default 600; 0 checks once; -1 waits without limit). At the timeout the jobs are output as they stand, with an error naming those still running.</para></summary>
@@ -97,6 +99,7 @@ namespace ZohoPortal.Cmdlets.Invitations
             var outcome = WaitForJobs(_jobs, Timeout);
             foreach (var job in outcome.Jobs)
             {
+                ActiveConnection.Completion.RememberJob(job);
                 WriteObject(job);
                 if (!job.IsCompleted || job.Results == null) continue;
                 foreach (var result in job.Results)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using ZohoPortal.Core.Models;
 using ZohoPortal.Infrastructure;
@@ -50,8 +51,8 @@ namespace ZohoPortal.Cmdlets.Portals
             var found = RunAsync(ct => Client.GetPortalAsync(name, ct));
             if (found == null)
             {
-                WriteError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalNotFound", ErrorCategory.ObjectNotFound,
-                    "No portal named '" + name + "' exists in the connected org.", name, "Run Get-Portal without -Name to see the org's portal."), name));
+                var known = RunAsync(ct => Client.GetPortalsAsync(ct)).Select(p => p.Name).ToList();
+                WriteError(ErrorMapper.ToErrorRecord(PortalNotFound(name, known), name));
                 return;
             }
             WriteObject(found);

@@ -32,12 +32,14 @@ namespace ZohoPortal.Cmdlets.UserTypes
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("PersonalityModule")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string Module { get; set; } = string.Empty;
 
         /// <summary><para type="description">Only modules whose API name or label matches; wildcards allowed.</para></summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string[]? RelatedModule { get; set; }
 
         #endregion
@@ -50,8 +52,11 @@ namespace ZohoPortal.Cmdlets.UserTypes
             var module = Module;
             var list = RunAsync(ct => Client.GetPortalMetaAsync(module, ct));
             var patterns = RelatedModule?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
+            var completion = ActiveConnection.Completion;
             foreach (var meta in list)
             {
+                // Every module read is worth completing, also those this call leaves out.
+                completion.RememberModule(meta.ApiName, meta.PluralLabel);
                 if (patterns == null || patterns.Any(p => p.IsMatch(meta.ApiName) || (meta.PluralLabel != null && p.IsMatch(meta.PluralLabel))))
                     WriteObject(meta);
             }

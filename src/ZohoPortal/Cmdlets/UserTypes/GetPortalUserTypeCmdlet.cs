@@ -37,8 +37,9 @@ namespace ZohoPortal.Cmdlets.UserTypes
 
         #region Parameters
 
-        /// <summary><para type="description">Names of user types to get; wildcards allowed. Default: all.</para></summary>
+        /// <summary><para type="description">Names of user types to get (wildcards allowed) or their ids; -Identity is the same parameter, as on Set- and Remove-PortalUserType. Default: all.</para></summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
+        [Alias("Identity")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(UserTypeNameCompleter))]
@@ -103,10 +104,10 @@ namespace ZohoPortal.Cmdlets.UserTypes
             }
 
             var patterns = Name.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            foreach (var type in types.Where(t => patterns.Any(p => p.IsMatch(t.Name)))) WriteObject(type);
+            foreach (var type in types.Where(t => patterns.Any(p => p.IsMatch(t.Name)) || Name.Contains(t.Id))) WriteObject(type);
             foreach (var name in Name.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
             {
-                if (types.Any(t => string.Equals(t.Name, name, System.StringComparison.OrdinalIgnoreCase))) continue;
+                if (types.Any(t => string.Equals(t.Name, name, System.StringComparison.OrdinalIgnoreCase) || t.Id == name)) continue;
                 WriteError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("UserTypeNotFound", ErrorCategory.ObjectNotFound,
                     "Portal '" + portal + "' has no user type named '" + name + "'.", name,
                     "User types: " + (types.Count == 0 ? "(none)" : string.Join(", ", types.Select(t => t.Name))) + "."), name));

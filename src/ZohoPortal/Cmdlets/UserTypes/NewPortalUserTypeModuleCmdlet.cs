@@ -17,7 +17,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
     /// <example>
     /// <code>$customer = New-PortalUserTypeModule -Module 1306462000000000125 -SharedType Private -Permission View -Layout 1306462000000095055 -View 1306462000000091501 -Field 18936550000000063924
     /// $notes = New-PortalUserTypeModule -Module 1306462000000000147 -SharedType Private -Permission View
-    /// New-PortalUserType -Name Customer -PersonalityModule Customer -Module $customer, $notes -Active</code>
+    /// New-PortalUserType -Name Customer -PersonalityModule Customer -Module $customer, $notes -Active $true</code>
     /// <para>Builds the two entries of the Kaizen (seed 002) Customer user type by id, and creates the type.</para>
     /// </example>
     /// <example>
@@ -40,6 +40,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         /// <summary><para type="description">The module: its API name (Contacts, Customer, Services, Notes...) or its id.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByModuleSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string Module { get; set; } = string.Empty;
 
         /// <summary><para type="description">The module's portal meta, from Get-PortalModuleMeta; layout, view and filter names are checked against it at once.</para></summary>

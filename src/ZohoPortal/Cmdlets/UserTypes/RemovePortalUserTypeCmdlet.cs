@@ -13,7 +13,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
     /// <summary>
     /// <para type="synopsis">Deletes a user type, optionally moving its users to another user type first.</para>
     /// <para type="description">Remove-PortalUserType deletes a user type (DELETE /settings/portals/{portal}/user_type/{id}). Zoho deletes only user types without users. With -TransferUsersTo the cmdlet first lists every user of the type, moves them all to the given user type in calls of 200 (each user gets its own result; a user that cannot be moved is reported as its own error), and deletes the type only when every user has moved. Without -TransferUsersTo, a type that still has users is not deleted: the error (ErrorId UserTypeHasUsers) says how many and how to move them, and at most one request is sent.</para>
-    /// <para type="description">Asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf shows what would happen and sends nothing that changes the portal (nothing at all when the session has already listed the user type).</para>
+    /// <para type="description">The core plans the removal before anything changes, reading from Zoho what the real run needs: the user count (one one-user page), and with -TransferUsersTo the users themselves. -WhatIf makes the same reads and the same checks, so it refuses a type that still has users when no -TransferUsersTo is given, exactly as the real run does, and prints the calls the real run sends. Asks for confirmation unless -Force or -Confirm:$false is given.</para>
     /// </summary>
     /// <example>
     /// <code>Remove-PortalUserType -Identity Suppliers</code>
@@ -60,99 +60,61 @@ namespace ZohoPortal.Cmdlets.UserTypes
         {
             CurrentTarget = Identity.UserType ?? (object)Identity.ToString();
             var portal = ResolvePortal(Portal);
-            // A count read from a listing made just now is reliable enough to refuse without asking Zoho again.
-            var countIsFresh = Identity.UserType == null && !IsWhatIf;
             var type = ResolveUserType(Identity, portal);
             CurrentTarget = type;
             var destination = TransferUsersTo == null ? null : ResolveUserType(TransferUsersTo, portal);
-            if (destination != null && destination.Id == type.Id)
-                throw new ZohoValidationException("TransferToSameUserType", "Users cannot be moved to the user type being deleted; name another user type in -TransferUsersTo.", nameof(TransferUsersTo));
-            if (destination == null && countIsFresh && type.UserCount > 0)
+
+            // The core plans the removal with fresh reads (the count, the users to move) in -WhatIf and
+            // in the real run alike, so both refuse the same things and the text shows the calls sent.
+            var connection = ActiveConnection;
+            var plan = RunAsync(ct => connection.Client.PlanUserTypeRemovalAsync(portal, type, destination, ct));
+            if (plan.HasUsersWithoutDestination)
             {
-                WriteError(HasUsers(type, portal, null));
+                WriteError(HasUsers(type, portal, plan.UserCount, null));
                 return;
             }
 
-            var path = "/settings/portals/" + portal + "/user_type/" + type.Id;
-            var users = type.UserCount.HasValue ? " with " + type.UserCount + " users" : string.Empty;
-            var action = destination == null
-                ? "Delete (DELETE " + path + ")"
-                : "Move its users to " + Describe(destination) + " (POST " + path + "/users/action/transfer, 200 per call), then delete (DELETE " + path + ")";
-            if (!ShouldProcessUnlessForced(Force, "User type " + Describe(type) + users + " in portal '" + portal + "'", action)) return;
+            var users = plan.UserCount.HasValue ? " with " + plan.UserCount + (plan.UserCount == 1 ? " user" : " users") : string.Empty;
+            if (!ShouldProcessUnlessForced(Force, "User type " + Describe(type) + users + " in portal '" + portal + "'", plan.Describe())) return;
 
-            var connection = ActiveConnection;
-            if (destination != null)
-            {
-                var (moved, failed) = RunAsync(ct => MoveUsersAsync(connection.Client, portal, type, destination, ct));
-                if (failed > 0)
-                {
-                    WriteError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("UserTypeNotEmptied", ErrorCategory.InvalidOperation,
-                        failed + " of " + (moved + failed) + " users of user type " + Describe(type) + " could not be moved to " + Describe(destination)
-                        + " (see the errors before this one); the user type was not deleted.", type,
-                        "Fix or remove those users (Get-PortalUser), then run Remove-PortalUserType again."), type));
-                    return;
-                }
-                if (moved > 0) WriteVerbose("Moved " + moved + " users from " + Describe(type) + " to " + Describe(destination) + ".");
-            }
-
+            UserTypeRemovalOutcome outcome;
+            var activity = destination == null ? null : "Moving users of user type " + Describe(type) + " to " + Describe(destination);
+            var showProgress = plan.Transfer != null && plan.Transfer.Items.Count > ProgressThreshold;
             try
             {
-                RunAsync(ct => connection.Client.DeleteUserTypeAsync(portal, type.Id, null, ct));
+                outcome = RunAsync(ct => connection.Client.RunUserTypeRemovalAsync(plan,
+                    (user, id, item) => EmitError(ErrorMapper.FromItem(item, item.HttpStatus == 0 ? 400 : item.HttpStatus, (object?)user ?? id,
+                        "Moving user " + (user?.Name ?? id) + " to " + Describe(destination!))),
+                    (done, total) =>
+                    {
+                        if (showProgress) EmitProgress(new ProgressRecord(1, activity, done + " of " + total + " users") { PercentComplete = done * 100 / total });
+                    }, ct));
             }
             catch (ZohoApiException e) when (e.HttpStatus == 400 && e.Code == "INVALID_DATA" && e.Details.TryGetValue("param_name", out var p) && p == "transfer_To")
             {
-                WriteError(HasUsers(type, portal, e));
+                // Users arrived between the plan's count and the delete: Zoho refuses, and says so.
+                WriteError(HasUsers(type, portal, null, e));
                 return;
             }
+            if (showProgress) WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (outcome.Failed > 0)
+            {
+                WriteError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("UserTypeNotEmptied", ErrorCategory.InvalidOperation,
+                    outcome.Failed + " of " + (outcome.Moved + outcome.Failed) + " users of user type " + Describe(type) + " could not be moved to " + Describe(destination!)
+                    + " (see the errors before this one); the user type was not deleted.", type,
+                    "Fix or remove those users (Get-PortalUser), then run Remove-PortalUserType again."), type));
+                return;
+            }
+            if (outcome.Moved > 0) WriteVerbose("Moved " + outcome.Moved + " users from " + Describe(type) + " to " + Describe(destination!) + ".");
             ForgetUserType(type.Id);
         }
 
         #endregion
 
-        /// <summary>Lists every user first (moving while paging would shift the pages), then moves them in batches.</summary>
-        private async Task<(int Moved, int Failed)> MoveUsersAsync(ZohoPortalClient client, string portal, PortalUserType type, PortalUserType destination, CancellationToken ct)
-        {
-            var users = new List<PortalUser>();
-            for (var page = 1; ; page++)
-            {
-                var result = await client.GetUsersPageAsync(portal, type.Id, PortalUserStatus.All, page, ZohoPortalClient.MaxUsersPerPage, ct).ConfigureAwait(false);
-                users.AddRange(result.Users);
-                if (result.Users.Count == 0 || result.Info?.MoreRecords != true) break;
-            }
-            if (users.Count == 0) return (0, 0);
-
-            var byId = new Dictionary<string, PortalUser>();
-            foreach (var user in users)
-            {
-                user.UserTypeName = type.Name;
-                byId[user.PersonalityId] = user;
-            }
-            var activity = "Moving users of user type " + Describe(type) + " to " + Describe(destination);
-            var showProgress = users.Count > ProgressThreshold;
-            int done = 0, failed = 0;
-            await client.TransferUsersAsync(portal, type.Id, destination.Id, byId.Keys.ToList(), batch =>
-            {
-                for (var i = 0; i < batch.Ids.Count; i++)
-                {
-                    var item = batch.Results[i];
-                    if (item.IsSuccess) continue;
-                    failed++;
-                    byId.TryGetValue(batch.Ids[i], out var user);
-                    EmitError(ErrorMapper.FromItem(item, 400, (object?)user ?? batch.Ids[i],
-                        "Moving user " + (user?.Name ?? batch.Ids[i]) + " to " + Describe(destination)));
-                }
-                done += batch.Ids.Count;
-                if (showProgress)
-                    EmitProgress(new ProgressRecord(1, activity, done + " of " + byId.Count + " users") { PercentComplete = done * 100 / byId.Count });
-            }, ct).ConfigureAwait(false);
-            if (showProgress) EmitProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
-            return (byId.Count - failed, failed);
-        }
-
         /// <summary>The one error for "this user type still has users", whether we knew it or Zoho said so.</summary>
-        private ErrorRecord HasUsers(PortalUserType type, string portal, ZohoApiException? zoho)
+        private ErrorRecord HasUsers(PortalUserType type, string portal, long? userCount, ZohoApiException? zoho)
         {
-            var count = zoho == null && type.UserCount.HasValue ? type.UserCount + " users" : "users";
+            var count = zoho == null && userCount.HasValue ? userCount + (userCount == 1 ? " user" : " users") : "users";
             var message = "User type " + Describe(type) + " in portal '" + portal + "' still has " + count
                 + ", and Zoho deletes only user types without users; nothing was deleted. Use -TransferUsersTo to move them to another user type first."
                 + (zoho == null ? string.Empty : " Zoho: " + zoho.ZohoMessage);

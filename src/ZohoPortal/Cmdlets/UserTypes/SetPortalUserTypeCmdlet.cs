@@ -52,6 +52,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         /// <summary><para type="description">A new personality module (API name). -Module must then give the complete new module list. Not allowed for the default user type.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModuleNameCompleter))]
         public string? PersonalityModule { get; set; }
 
         /// <summary><para type="description">API name of the field that receives invitations (Email).</para></summary>
@@ -89,21 +90,22 @@ namespace ZohoPortal.Cmdlets.UserTypes
             var type = ResolveUserType(Identity, portal);
             CurrentTarget = type;
 
+            // The core's plan validates and resolves module names in -WhatIf too; its text is the request sent.
+            var connection = ActiveConnection;
+            var personality = type.PersonalityModule;
+            var plan = RunAsync(ct => connection.Client.PlanUserTypeUpdateAsync(portal, type.Id, changes, personality, ct));
             var what = Summarize(changes);
-            if (!ShouldProcess("User type " + Describe(type) + " in portal '" + portal + "'",
-                what + " (PUT /settings/portals/" + portal + "/user_type/" + type.Id + ")"))
+            if (!ShouldProcess("User type " + Describe(type) + " in portal '" + portal + "'", what + " (" + plan.Describe() + ")"))
                 return;
             if (changes.Active == false && type.Active && !ConfirmAsHighImpact(Force,
                 "Deactivating user type " + Describe(type) + " locks its " + (type.UserCount.HasValue ? type.UserCount + " " : string.Empty) + "users out of the portal until it is activated again.",
                 "Deactivate user type?"))
                 return;
 
-            var connection = ActiveConnection;
-            var personality = type.PersonalityModule?.ApiName;
             var passThru = PassThru.IsPresent;
             var updated = RunAsync(async ct =>
             {
-                await connection.Client.UpdateUserTypeAsync(portal, type.Id, changes, personality, ct).ConfigureAwait(false);
+                await connection.Client.UpdateUserTypeAsync(plan, ct).ConfigureAwait(false);
                 return passThru ? await connection.Client.GetUserTypeAsync(portal, type.Id, ct).ConfigureAwait(false) : null;
             });
 
@@ -113,7 +115,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
                 Name = changes.Name ?? type.Name,
                 Active = changes.Active ?? type.Active,
                 Default = type.Default,
-                PersonalityModule = changes.PersonalityModule == null ? type.PersonalityModule : new ZohoModuleRef { ApiName = changes.PersonalityModule },
+                PersonalityModuleInfo = changes.PersonalityModule == null ? type.PersonalityModuleInfo : new ZohoModuleRef { ApiName = changes.PersonalityModule },
                 NoOfUsers = type.UserCount,
                 PortalName = portal,
             });

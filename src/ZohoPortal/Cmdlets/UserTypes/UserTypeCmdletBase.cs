@@ -19,6 +19,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         /// <summary><para type="description">The portal. Default: the org's portal (an org has one). Binds from the PortalName property of piped objects.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("PortalName")]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
         public string? Portal { get; set; }
 
         private protected UserTypeResolver Resolver => _resolver ?? (_resolver = new UserTypeResolver(ActiveConnection));

@@ -13,7 +13,7 @@ namespace ZohoPortal.Cmdlets.Users
 {
     /// <summary>
     /// <para type="synopsis">Gets the users of a portal, of one user type or of all of them.</para>
-    /// <para type="description">Get-PortalUser lists portal users (GET .../user_type/{id}/users), 200 per request, and writes each page as it arrives, so the first users show at once even among thousands. Give -UserType (an id, a name, or user-type objects from the pipeline) or nothing for every user type of the portal. -Status picks active, deactivated, confirmed or unconfirmed users; -StatusReason and -ExcludeStatusReason filter on why a user was deactivated; -Id looks users up by id. -First and -Skip ask only for the pages they need: -First 5 is one small request whatever the number of users. -IncludeTotalCount reports how many users match. Each user carries its portal and user type, so it pipes into Move-, Enable-, Disable- and Remove-PortalUser.</para>
+    /// <para type="description">Get-PortalUser lists portal users (GET .../user_type/{id}/users), 200 per request, and writes each page as it arrives, so the first users show at once even among thousands. Give -UserType (an id, a name, or user-type objects from the pipeline) or nothing for every user type of the portal. -Status picks active, deactivated, confirmed or unconfirmed users; -StatusReason and -ExcludeStatusReason filter on why a user was deactivated; -Id looks users up by id. -First and -Skip ask only for the pages they need: -First 5 is one small request whatever the number of users. -IncludeTotalCount reports how many users match. -Email finds users by email address (wildcards allowed; Zoho has no email filter, so the users of the user types asked for are read and matched here). Piped input binds by property name: a portal (PortalName) lists its users, a user type (UserTypeId/UserTypeName) lists that type's users, and a user, a CSV row with PersonalityId or Email, or an invite result (RecordId) returns exactly that user as Zoho lists it now (one personality_ids listing per user type per 100 users). Each user carries its portal and user type, so it pipes into Move-, Enable-, Disable- and Remove-PortalUser.</para>
     /// </summary>
     /// <example>
     /// <code>Get-PortalUser -UserType Customers -Status Active</code>
@@ -31,6 +31,18 @@ namespace ZohoPortal.Cmdlets.Users
     /// <code>Get-PortalUser -Status Deactivated -StatusReason 'disabled on updation of email'</code>
     /// <para>Lists the users Zoho deactivated because their email changed.</para>
     /// </example>
+    /// <example>
+    /// <code>$one = Get-PortalUser -First 1; $one | Get-PortalUser | Remove-PortalUser -WhatIf</code>
+    /// <para>Reads that one user again (fresh) and shows the removal of exactly that user.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-PortalUser -Email '*@example.com' -Status Active</code>
+    /// <para>Lists the active users whose email ends in @example.com.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv users.csv | Get-PortalUser</code>
+    /// <para>Reads back the users of a CSV written by Get-PortalUser | Export-Csv (or any CSV with a PersonalityId or an Email column).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PortalUser", SupportsPaging = true)]
     [OutputType(typeof(PortalUser))]
     public sealed class GetPortalUserCmdlet : ZohoPortalConnectedCmdlet
@@ -42,18 +54,29 @@ namespace ZohoPortal.Cmdlets.Users
         private bool _anyInput;
         private readonly HashSet<string> _found = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<long?> _totals = new List<long?>();
+        private readonly HashSet<string> _foundEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<Lookup> _lookups = new List<Lookup>();
 
         #region Parameters
 
-        /// <summary><para type="description">The user type(s) to list: id, name, or the objects from Get-PortalUserType (from the pipeline too). Default: every user type of the portal.</para></summary>
-        [Parameter(Position = 0, ValueFromPipeline = true)]
+        /// <summary><para type="description">The user type(s) to list: id, name (wildcards allowed), or the objects from Get-PortalUserType. Default: every user type of the portal.</para></summary>
+        [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(UserTypeNameCompleter))]
         public UserTypeIdentity[]? UserType { get; set; }
 
-        /// <summary><para type="description">The portal. Default: the org's portal. Binds the PortalName of piped user types.</para></summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary><para type="description">What to read, from the pipeline, by property name: portals (PortalName: all their users), user types (UserTypeId or UserTypeName: their users), users, CSV rows with PersonalityId or Email, invite results (RecordId): exactly those users, read again. A piped string is a user type id or name, or an email address.</para></summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject[]? InputObject { get; set; }
+
+        /// <summary><para type="description">The portal. Default: the org's portal. Piped objects bring their own PortalName.</para></summary>
+        [Parameter]
         [Alias("PortalName")]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
         public string? Portal { get; set; }
+
+        /// <summary><para type="description">Only users with these email addresses (case-insensitive; wildcards allowed). An exact address found in no listed user type is an ObjectNotFound error.</para></summary>
+        [Parameter]
+        public string[]? Email { get; set; }
 
         /// <summary><para type="description">Which users: All (default), Active, Deactivated, Confirmed (accepted the invitation), NotConfirmed, ActiveConfirmed.</para></summary>
         [Parameter]
@@ -87,51 +110,252 @@ namespace ZohoPortal.Cmdlets.Users
         {
             _anyInput = true;
             ReadPaging();
+            if (InputObject == null)
+            {
+                ListTypes(Portal, UserType);
+                return;
+            }
+            foreach (var input in InputObject)
+            {
+                if (input == null) continue;
+                var piped = PipedIdentity.Read(input);
+                if (piped.Text != null)
+                {
+                    if (PipedIdentity.LooksLikeEmail(piped.Text)) _lookups.Add(new Lookup(input, Portal, null, null, null, piped.Text));
+                    else ListTypes(Portal, new[] { new UserTypeIdentity(piped.Text) });
+                    continue;
+                }
+                if (piped.NamesUser)
+                {
+                    if (piped.PersonalityId != null && !ZohoIdRules.IsId(piped.PersonalityId))
+                    {
+                        WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InvalidPersonalityId",
+                            "Portal user id '" + piped.PersonalityId + "' is not a Zoho id (ids are numbers such as 1306462000000659009).", "InputObject"), input));
+                        continue;
+                    }
+                    _lookups.Add(new Lookup(input, piped.PortalName ?? Portal, piped.PersonalityId, ZohoIdRules.IsId(piped.UserTypeId) ? piped.UserTypeId : null,
+                        piped.UserTypeName, piped.PersonalityId == null ? piped.Email : null));
+                    continue;
+                }
+                if (piped.UserType != null)
+                {
+                    ListTypes(piped.PortalName ?? Portal, new[] { new UserTypeIdentity(piped.UserType) });
+                    continue;
+                }
+                if (piped.NamesUserType)
+                {
+                    var identity = new UserTypeIdentity(ZohoIdRules.IsId(piped.UserTypeId) ? piped.UserTypeId! : piped.UserTypeName ?? piped.UserTypeId!);
+                    ListTypes(piped.PortalName ?? Portal, new[] { identity });
+                    continue;
+                }
+                if (piped.PortalName != null)
+                {
+                    ListTypes(piped.PortalName, UserType);
+                    continue;
+                }
+                WriteError(ErrorMapper.ToErrorRecord(new ZohoValidationException("InputObjectNotRecognized",
+                    "The input names no portal, user type or user: it has no PortalName, UserTypeId, UserTypeName, PersonalityId or Email property (CSV column)"
+                    + (piped.PropertyNames.Count == 0 ? "." : "; it has " + string.Join(", ", piped.PropertyNames) + "."), "InputObject"), input));
+            }
+        }
+
+        /// <summary>Lists the users of the given user types (all when null) of a portal, page by page.</summary>
+        private void ListTypes(string? portalName, IReadOnlyList<UserTypeIdentity>? identities)
+        {
             if (_firstLeft == 0 && !PagingParameters.IncludeTotalCount) return;
             var connection = ActiveConnection;
             var resolver = _resolver ?? (_resolver = new UserTypeResolver(connection));
-            var identities = UserType;
             var query = BuildQuery();
+            var emails = EmailPatterns();
             CurrentTarget = identities == null ? null : (object)identities;
 
             RunAsync(async ct =>
             {
-                var portal = await ResolvePortalAsync(Portal, ct).ConfigureAwait(false);
+                var portal = await ResolvePortalAsync(portalName, ct).ConfigureAwait(false);
                 var types = new List<PortalUserType>();
                 if (identities == null) types.AddRange(await resolver.ListAsync(portal, ct).ConfigureAwait(false));
-                else foreach (var identity in identities) types.Add(await resolver.ResolveAsync(identity, portal, ct).ConfigureAwait(false));
+                else foreach (var identity in identities) types.AddRange(await resolver.ResolveManyAsync(identity, portal, ct).ConfigureAwait(false));
 
                 foreach (var type in types)
                 {
                     long? total = null;
                     if (_firstLeft != 0)
                     {
-                        query.Skip = _skipLeft;
-                        query.First = _firstLeft;
+                        // With -Email the matching is ours, so paging is counted over the matches, not Zoho's pages.
+                        query.Skip = emails == null ? _skipLeft : 0;
+                        query.First = emails == null ? _firstLeft : null;
                         var typeName = type.Name;
                         var listing = await connection.Client.ListUsersAsync(portal, type.Id, query, page =>
                         {
+                            var wanted = new List<PortalUser>();
                             foreach (var user in page)
                             {
                                 user.UserTypeName = typeName;
+                                if (emails != null)
+                                {
+                                    if (user.Email == null || !emails.Any(e => e.IsMatch(user.Email))) continue;
+                                    lock (_found) _foundEmails.Add(user.Email);
+                                    if (!TakeOne()) continue;
+                                }
                                 lock (_found) _found.Add(user.PersonalityId);
+                                wanted.Add(user);
                             }
-                            Post(() => WriteObject(page, true));
+                            if (wanted.Count > 0) Post(() => WriteObject(wanted, true));
                         }, ct).ConfigureAwait(false);
-                        _skipLeft -= listing.Skipped;
-                        if (_firstLeft.HasValue) _firstLeft -= listing.Returned;
-                        total = query.PersonalityIds == null ? listing.TotalCount : null;
+                        if (emails == null)
+                        {
+                            _skipLeft -= listing.Skipped;
+                            if (_firstLeft.HasValue) _firstLeft -= listing.Returned;
+                        }
+                        total = query.PersonalityIds == null && emails == null ? listing.TotalCount : null;
                     }
-                    if (PagingParameters.IncludeTotalCount && query.PersonalityIds == null && total == null)
+                    if (PagingParameters.IncludeTotalCount && query.PersonalityIds == null && emails == null && total == null)
                         total = await connection.Client.CountUsersAsync(portal, type.Id, query, ct).ConfigureAwait(false);
                     _totals.Add(total);
                 }
             });
         }
 
+        /// <summary>Client-side -Skip/-First for matches we filter ourselves; true when this one is to be written.</summary>
+        private bool TakeOne()
+        {
+            lock (_found)
+            {
+                if (_skipLeft > 0) { _skipLeft--; return false; }
+                if (_firstLeft == 0) return false;
+                if (_firstLeft.HasValue) _firstLeft--;
+                return true;
+            }
+        }
+
+        private List<WildcardPattern>? EmailPatterns() =>
+            Email == null ? null : Email.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => new WildcardPattern(e.Trim(), WildcardOptions.IgnoreCase)).ToList();
+
+        /// <summary>
+        /// Reads the piped users again: users whose object says its user type are listed from that
+        /// type by personality_ids (100 per request); the rest, and users no longer in the type
+        /// their object names, are looked up across the portal's user types. Output keeps input order.
+        /// </summary>
+        private void ReadPipedUsers()
+        {
+            var connection = ActiveConnection;
+            var resolver = _resolver ?? (_resolver = new UserTypeResolver(connection));
+            var lookups = _lookups;
+            var results = RunAsync(async ct =>
+            {
+                var found = new Dictionary<Lookup, List<PortalUser>>();
+                foreach (var byPortal in lookups.GroupBy(l => l.Portal ?? string.Empty))
+                {
+                    CurrentTarget = byPortal.Key.Length == 0 ? null : byPortal.Key;
+                    var portal = await ResolvePortalAsync(byPortal.First().Portal, ct).ConfigureAwait(false);
+                    CurrentTarget = null;
+                    // Users that carry their user type id need no user-type listing at all.
+                    List<PortalUserType>? all = null;
+                    if (byPortal.Any(l => l.UserTypeId == null && l.UserTypeName != null))
+                    {
+                        all = await resolver.ListAsync(portal, ct).ConfigureAwait(false);
+                        foreach (var lookup in byPortal.Where(l => l.UserTypeId == null && l.UserTypeName != null))
+                        {
+                            var type = all.FirstOrDefault(t => string.Equals(t.Name, lookup.UserTypeName, StringComparison.OrdinalIgnoreCase));
+                            if (type != null) lookup.UserTypeId = type.Id;
+                        }
+                    }
+
+                    var byId = new Dictionary<string, PortalUser>(StringComparer.Ordinal);
+                    foreach (var typed in byPortal.Where(l => l.Id != null && l.UserTypeId != null).GroupBy(l => l.UserTypeId!))
+                    {
+                        var typeId = typed.Key;
+                        var typeName = typed.Select(l => l.UserTypeName).FirstOrDefault(n => n != null);
+                        if (typeName == null)
+                        {
+                            // An invite result names its user type by id only: one listing (cached for the invocation) gives the name users carry.
+                            all = all ?? await resolver.ListAsync(portal, ct).ConfigureAwait(false);
+                            typeName = all.FirstOrDefault(t => t.Id == typeId)?.Name;
+                        }
+                        var ids = typed.Select(l => l.Id!).Distinct(StringComparer.Ordinal).ToList();
+                        try
+                        {
+                            await connection.Client.ListUsersAsync(portal, typeId, new PortalUserQuery { PersonalityIds = ids }, page =>
+                            {
+                                foreach (var user in page)
+                                {
+                                    user.UserTypeName = typeName;
+                                    if (ids.Contains(user.PersonalityId)) byId[user.PersonalityId] = user;
+                                }
+                            }, ct).ConfigureAwait(false);
+                        }
+                        catch (ZohoApiException e) when (e.Code == "INVALID_DATA")
+                        {
+                            // The user type named by the object is gone: its users are looked up across the portal below.
+                        }
+                    }
+                    var missingIds = byPortal.Where(l => l.Id != null && !byId.ContainsKey(l.Id)).Select(l => l.Id!).Distinct(StringComparer.Ordinal).ToList();
+                    var emails = byPortal.Where(l => l.Email != null).Select(l => l.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                    PortalUserMatches? matches = null;
+                    if (missingIds.Count > 0 || emails.Count > 0)
+                        matches = await connection.Client.FindUsersAsync(portal, all ?? await resolver.ListAsync(portal, ct).ConfigureAwait(false), missingIds, emails, ct).ConfigureAwait(false);
+                    foreach (var lookup in byPortal)
+                    {
+                        var users = new List<PortalUser>();
+                        if (lookup.Id != null)
+                        {
+                            if (byId.TryGetValue(lookup.Id, out var user) || (matches != null && matches.ById.TryGetValue(lookup.Id, out user))) users.Add(user);
+                        }
+                        else if (matches != null && matches.ByEmail.TryGetValue(lookup.Email!, out var list)) users.AddRange(list);
+                        found[lookup] = users;
+                    }
+                }
+                return found;
+            });
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var lookup in lookups)
+            {
+                var users = results[lookup];
+                if (users.Count == 0)
+                {
+                    var what = lookup.Id != null ? "id " + lookup.Id : "email '" + lookup.Email + "'";
+                    WriteError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserNotFound", ErrorCategory.ObjectNotFound,
+                        "No portal user with " + what + " was found in portal '" + (lookup.Portal ?? ActiveConnection.PortalName) + "'.", lookup.Input), lookup.Input));
+                    continue;
+                }
+                foreach (var user in users)
+                {
+                    if (!Matches(user) || !seen.Add(user.PersonalityId)) continue;
+                    if (!TakeOne()) continue;
+                    _found.Add(user.PersonalityId);
+                    WriteObject(user);
+                }
+            }
+        }
+
+        /// <summary>-Status, -StatusReason and -ExcludeStatusReason applied on our side, for users read by id.</summary>
+        private bool Matches(PortalUser user)
+        {
+            switch (Status)
+            {
+                case PortalUserStatus.Active: if (!user.Active) return false; break;
+                case PortalUserStatus.Deactivated: if (user.Active) return false; break;
+                case PortalUserStatus.Confirmed: if (!user.Confirmed) return false; break;
+                case PortalUserStatus.NotConfirmed: if (user.Confirmed) return false; break;
+                case PortalUserStatus.ActiveConfirmed: if (!user.Active || !user.Confirmed) return false; break;
+            }
+            if (StatusReason != null && !string.Equals(user.StatusReason, StatusReason, StringComparison.Ordinal)) return false;
+            if (ExcludeStatusReason != null && string.Equals(user.StatusReason, ExcludeStatusReason, StringComparison.Ordinal)) return false;
+            return true;
+        }
+
         protected override void EndProcessingCore()
         {
             if (!_anyInput) return;
+            if (_lookups.Count > 0) ReadPipedUsers();
+            if (Email != null && PagingParameters.Skip == 0 && PagingParameters.First == ulong.MaxValue)
+            {
+                foreach (var email in Email.Where(e => !string.IsNullOrWhiteSpace(e) && !WildcardPattern.ContainsWildcardCharacters(e)).Select(e => e.Trim())
+                             .Where(e => !_foundEmails.Contains(e)))
+                    WriteError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserNotFound", ErrorCategory.ObjectNotFound,
+                        "No portal user with email '" + email + "' was found" + (UserType == null ? "." : " in user type " + string.Join(", ", UserType.Select(t => "'" + t + "'")) + "."), email), email));
+            }
             if (Id != null && PagingParameters.Skip == 0 && PagingParameters.First == ulong.MaxValue)
             {
                 foreach (var id in Id.Distinct(StringComparer.Ordinal).Where(i => !_found.Contains(i)))
@@ -164,6 +388,27 @@ namespace ZohoPortal.Cmdlets.Users
             if (ExcludeStatusReason != null) query.Filters.Add(PortalUserFilter.StatusReasonNotEquals(ExcludeStatusReason));
             if (Id != null) query.PersonalityIds = Id.Distinct(StringComparer.Ordinal).ToList();
             return query;
+        }
+
+        /// <summary>One piped user to read again.</summary>
+        private sealed class Lookup
+        {
+            public Lookup(object input, string? portal, string? id, string? userTypeId, string? userTypeName, string? email)
+            {
+                Input = input;
+                Portal = portal;
+                Id = id;
+                UserTypeId = userTypeId;
+                UserTypeName = userTypeName;
+                Email = email;
+            }
+
+            public object Input { get; }
+            public string? Portal { get; }
+            public string? Id { get; }
+            public string? UserTypeId { get; set; }
+            public string? UserTypeName { get; }
+            public string? Email { get; }
         }
     }
 }

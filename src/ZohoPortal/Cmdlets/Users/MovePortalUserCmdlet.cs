@@ -61,10 +61,9 @@ namespace ZohoPortal.Cmdlets.Users
             var destination = _destinations[group.Portal];
             if (destination.Id == group.UserTypeId)
                 return ShouldProcess(target, "Leave in user type '" + destination.Name + "' (they are there already; no request)");
-            var calls = (group.Items.Count + ZohoPortalClient.MaxTransferBatch - 1) / ZohoPortalClient.MaxTransferBatch;
-            return ShouldProcess(target, "Move to user type '" + destination.Name + "' (POST /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
-                + "/users/action/transfer?transfer_To=" + destination.Id + ", " + calls + (calls == 1 ? " call" : " calls") + " of at most "
-                + ZohoPortalClient.MaxTransferBatch + " users)");
+            // The core's plan is both the text shown here and what ExecuteAsync sends.
+            group.Plan = Client.PlanUserTransfer(group.Portal, group.UserTypeId, destination.Id, group.Ids);
+            return ShouldProcess(target, "Move to user type '" + destination.Name + "' (" + group.Plan.Describe() + ")");
         }
 
         protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
@@ -82,7 +81,7 @@ namespace ZohoPortal.Cmdlets.Users
                     continue;
                 }
                 var items = group.Items;
-                await client.TransferUsersAsync(group.Portal, group.UserTypeId, destination.Id, group.Ids, batch =>
+                await client.RunUserPlanAsync(group.Plan!, batch =>
                 {
                     for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
                 }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);

@@ -18,15 +18,15 @@ namespace ZohoPortal.Cmdlets.Users
     internal static class PortalUserStatusChanger
     {
         /// <summary>A piped user whose object shows the wanted status (a bare id shows nothing, so it is sent).</summary>
-        public static bool ClaimsWanted(PortalUserBulkCmdlet.UserItem item, bool active) => item.User != null && item.User.Active == active;
+        public static bool ClaimsWanted(PortalUserBulkCmdlet.UserItem item, bool active) => item.ClaimedActive == active;
 
-        public static string Action(PortalUserBulkCmdlet.UserGroup group, bool active)
+        public static string Action(ZohoPortalClient client, PortalUserBulkCmdlet.UserGroup group, bool active)
         {
             var state = active ? "active" : "inactive";
             var claimed = group.Items.Count(i => ClaimsWanted(i, active));
             if (claimed == group.Items.Count) return "Leave " + state + " (they are " + state + " already; checked, no change request)";
-            return (active ? "Activate" : "Deactivate") + " (PUT /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
-                + "/users/{id}/actions/change_status?active=" + (active ? "true" : "false") + ", one call per user"
+            group.Plan = client.PlanUserStatusChange(group.Portal, group.UserTypeId, group.Ids, active);
+            return (active ? "Activate" : "Deactivate") + " (" + group.Plan.Describe()
                 + (claimed == 0 ? string.Empty : "; " + claimed + " shown " + state + " already are checked and left alone if so") + ")";
         }
 
@@ -50,12 +50,12 @@ namespace ZohoPortal.Cmdlets.Users
                     if (run.Stop.IsCancellationRequested) return;
                     foreach (var item in group.Items)
                     {
-                        if (already.Contains(item.Id)) ReportAlready(item);
+                        if (already.Contains(item.Id!)) ReportAlready(item);
                         else items.Add(item);
                     }
                 }
                 if (items.Count == 0) continue;
-                var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id)).ToList();
+                var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id!)).ToList();
                 // The core counts Zoho's "already so" answer (ALREADY_ACTIVATED) as done, keeping its code: one Verbose line, then done.
                 await client.ChangeUsersStatusAsync(portal.Key, refs, active, (index, result) =>
                 {
@@ -73,7 +73,7 @@ namespace ZohoPortal.Cmdlets.Users
             PortalUserBulkCmdlet.BulkRun run)
         {
             var confirmed = new HashSet<string>(StringComparer.Ordinal);
-            var claimed = group.Items.Where(i => ClaimsWanted(i, active)).Select(i => i.Id).ToList();
+            var claimed = group.Items.Where(i => ClaimsWanted(i, active)).Select(i => i.Id!).ToList();
             if (claimed.Count == 0) return confirmed;
             await client.ListUsersAsync(group.Portal, group.UserTypeId, new PortalUserQuery { PersonalityIds = claimed }, page =>
             {

@@ -31,7 +31,7 @@ namespace ZohoPortal.Cmdlets.Users
         #region Overrides
 
         protected override bool ConfirmGroup(UserGroup group, string target) =>
-            ShouldProcessUnlessForced(Force, target, PortalUserStatusChanger.Action(group, TargetActive));
+            ShouldProcessUnlessForced(Force, target, PortalUserStatusChanger.Action(Client, group, TargetActive));
 
         protected override Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run) =>
             PortalUserStatusChanger.RunAsync(Client, groups, TargetActive, run, Report, EmitVerbose);

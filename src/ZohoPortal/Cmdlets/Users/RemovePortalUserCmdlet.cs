@@ -40,9 +40,9 @@ namespace ZohoPortal.Cmdlets.Users
 
         protected override bool ConfirmGroup(UserGroup group, string target)
         {
-            var calls = (group.Items.Count + ZohoPortalClient.MaxDeleteBatch - 1) / ZohoPortalClient.MaxDeleteBatch;
-            return ShouldProcessUnlessForced(Force, target, "Remove from the portal (DELETE /settings/portals/" + group.Portal + "/user_type/" + group.UserTypeId
-                + "/users?personality_ids=..., " + calls + (calls == 1 ? " call" : " calls") + " of at most " + ZohoPortalClient.MaxDeleteBatch + " users)");
+            // The core's plan is both the text shown here and what ExecuteAsync sends.
+            group.Plan = Client.PlanUserDeletion(group.Portal, group.UserTypeId, group.Ids);
+            return ShouldProcessUnlessForced(Force, target, "Remove from the portal (" + group.Plan.Describe() + ")");
         }
 
         protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
@@ -52,7 +52,7 @@ namespace ZohoPortal.Cmdlets.Users
             {
                 if (run.Stop.IsCancellationRequested) return;
                 var items = group.Items;
-                await client.DeleteUsersAsync(group.Portal, group.UserTypeId, group.Ids, batch =>
+                await client.RunUserPlanAsync(group.Plan!, batch =>
                 {
                     for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
                 }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);
