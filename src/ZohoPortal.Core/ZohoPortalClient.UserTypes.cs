@@ -57,7 +57,7 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Sends a creation plan. Zoho answers either {code, details.id} (DOC, D6), after which the
+        /// Sends a creation plan. Zoho answers either {code, details.id} (zoho-api.md "User types"), after which the
         /// type is fetched, or 201 with the full object.
         /// </summary>
         public async Task<PortalUserType> CreateUserTypeAsync(UserTypeCreationPlan plan, CancellationToken cancellationToken = default)

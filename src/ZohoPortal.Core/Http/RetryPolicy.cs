@@ -3,7 +3,7 @@ using System;
 namespace ZohoPortal.Core.Http
 {
     /// <summary>
-    /// How many times and how long to wait (D15): capped exponential backoff with jitter, or the
+    /// How many times and how long to wait (zoho-api.md "Limits and tokens"): capped exponential backoff with jitter, or the
     /// server's Retry-After when it sends one. Whether a failure may be repeated at all is the
     /// pipeline's per-request rule (Pipeline/RepeatRule.cs).
     /// </summary>

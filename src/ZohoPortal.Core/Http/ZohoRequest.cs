@@ -22,7 +22,7 @@ namespace ZohoPortal.Core.Http
 
         /// <summary>
         /// Batch endpoints answer per-item results inside this wrapper key even with HTTP 207 or 400
-        /// (D10). When set, such an answer is handed to the reader instead of becoming an exception.
+        /// (zoho-api.md "Mixed batches"). When set, such an answer is handed to the reader instead of becoming an exception.
         /// </summary>
         public string? BatchWrapperKey { get; set; }
 

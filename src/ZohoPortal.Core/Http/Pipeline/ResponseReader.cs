@@ -5,7 +5,7 @@ using ZohoPortal.Core.Models;
 
 namespace ZohoPortal.Core.Http.Pipeline
 {
-    /// <summary>Reads Zoho's answers: error bodies, and whether a 207/400 is a per-item batch answer (D10).</summary>
+    /// <summary>Reads Zoho's answers: error bodies, and whether a 207/400 is a per-item batch answer (zoho-api.md "Mixed batches").</summary>
     internal static class ResponseReader
     {
         public static bool IsBatchAnswer(ZohoRequest request, ZohoResponse response)
