@@ -78,6 +78,18 @@ Describe 'Portals' {
         $portal.Active | Should -BeTrue
     }
 
+    It 'who created and changed a portal or a user type is text that Where-Object and CSV see' {
+        $portal = Get-Portal -Connection $connection
+        $portal.CreatedByInfo.Name | Should -Not -BeNullOrEmpty
+
+        @(Get-Portal -Connection $connection | Where-Object CreatedBy -eq $portal.CreatedByInfo.Name) | Should -HaveCount 1
+        ($portal | ConvertTo-Csv | ConvertFrom-Csv).CreatedBy | Should -Be $portal.CreatedByInfo.Name
+        $type = Get-PortalUserType -Name Customers -Connection $connection
+        $type.ModifiedByInfo.Name | Should -Not -BeNullOrEmpty
+        $type.ModifiedBy | Should -Be $type.ModifiedByInfo.Name
+        @(Get-PortalUserType -Connection $connection | Where-Object ModifiedBy -eq $type.ModifiedByInfo.Name).Name | Should -Contain 'Customers'
+    }
+
     It 'New-Portal rejects a short name before sending any request' {
         $empty = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru
         $empty.Emulator.RequestLog.Clear()

@@ -13,7 +13,8 @@ public sealed class PortalTests
         var portal = Assert.Single(portals);
         Assert.Equal("ZylkerAutos", portal.Name);
         Assert.True(portal.Active);
-        Assert.Equal("Patricia Boyle", portal.CreatedBy?.Name);
+        Assert.Equal("Patricia Boyle", portal.CreatedByInfo?.Name);
+        Assert.Equal("Patricia Boyle", portal.CreatedBy);
         Assert.NotNull(portal.CreatedTime);
     }
 

@@ -198,7 +198,8 @@ public sealed class UserTypeRuleTests
 
         Assert.Equal("5020928000000606001", created.Id);
         Assert.Equal(0, created.UserCount);
-        Assert.Equal("Email", created.InvitationField?.ApiName);
+        Assert.Equal("Email", created.InvitationFieldInfo?.ApiName);
+        Assert.Equal("Email", created.InvitationField);
         Assert.Equal(Portal, created.PortalName);
         Assert.DoesNotContain(wire.Exchanges, x => x.Method == "GET" && x.Path.EndsWith("/5020928000000606001"));
     }

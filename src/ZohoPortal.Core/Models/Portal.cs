@@ -15,8 +15,26 @@ namespace ZohoPortal.Core.Models
         [JsonPropertyName("login_url")] public string? LoginUrl { get; set; }
         [JsonPropertyName("created_time")] public DateTimeOffset? CreatedTime { get; set; }
         [JsonPropertyName("modified_time")] public DateTimeOffset? ModifiedTime { get; set; }
-        [JsonPropertyName("created_by")] public ZohoUserRef? CreatedBy { get; set; }
-        [JsonPropertyName("modified_by")] public ZohoUserRef? ModifiedBy { get; set; }
+        /// <summary>Who created it, as Zoho sends it ({name, id}).</summary>
+        [JsonPropertyName("created_by")] public ZohoUserRef? CreatedByInfo { get; set; }
+
+        /// <summary>The name of <see cref="CreatedByInfo"/>, as text, so Where-Object, Sort-Object and CSV columns see what the view shows. Setting it replaces the reference.</summary>
+        [JsonIgnore]
+        public string? CreatedBy
+        {
+            get => CreatedByInfo?.Name;
+            set => CreatedByInfo = value == null ? null : string.Equals(CreatedByInfo?.Name, value, StringComparison.Ordinal) ? CreatedByInfo : new ZohoUserRef { Name = value };
+        }
+        /// <summary>Who last changed it, as Zoho sends it ({name, id}).</summary>
+        [JsonPropertyName("modified_by")] public ZohoUserRef? ModifiedByInfo { get; set; }
+
+        /// <summary>The name of <see cref="ModifiedByInfo"/>, as text, so Where-Object, Sort-Object and CSV columns see what the view shows. Setting it replaces the reference.</summary>
+        [JsonIgnore]
+        public string? ModifiedBy
+        {
+            get => ModifiedByInfo?.Name;
+            set => ModifiedByInfo = value == null ? null : string.Equals(ModifiedByInfo?.Name, value, StringComparison.Ordinal) ? ModifiedByInfo : new ZohoUserRef { Name = value };
+        }
 
         /// <summary>The portal name again, under the name every other output uses, so a portal (or its CSV row) pipes into the cmdlets that take -Portal.</summary>
         [JsonIgnore] public string PortalName => Name;

@@ -45,11 +45,39 @@ namespace ZohoPortal.Core.Models
         [JsonPropertyName("no_of_users")] public int? NoOfUsers { get; set; }
         [JsonPropertyName("active_user_count")] public int? ActiveUserCount { get; set; }
         [JsonPropertyName("deactive_user_count")] public int? DeactiveUserCount { get; set; }
-        [JsonPropertyName("invitation_field")] public ZohoModuleRef? InvitationField { get; set; }
+        /// <summary>The field invitations are sent to, as Zoho sends it ({api_name, id}).</summary>
+        [JsonPropertyName("invitation_field")] public ZohoModuleRef? InvitationFieldInfo { get; set; }
+
+        /// <summary>The API name of <see cref="InvitationFieldInfo"/> (e.g. Email), as text. Setting it replaces the reference.</summary>
+        [JsonIgnore]
+        public string? InvitationField
+        {
+            get => InvitationFieldInfo?.ApiName;
+            set => InvitationFieldInfo = value == null ? null
+                : string.Equals(InvitationFieldInfo?.ApiName, value, StringComparison.Ordinal) ? InvitationFieldInfo : new ZohoModuleRef { ApiName = value };
+        }
         [JsonPropertyName("created_time")] public DateTimeOffset? CreatedTime { get; set; }
         [JsonPropertyName("modified_time")] public DateTimeOffset? ModifiedTime { get; set; }
-        [JsonPropertyName("created_by")] public ZohoUserRef? CreatedBy { get; set; }
-        [JsonPropertyName("modified_by")] public ZohoUserRef? ModifiedBy { get; set; }
+        /// <summary>Who created it, as Zoho sends it ({name, id}).</summary>
+        [JsonPropertyName("created_by")] public ZohoUserRef? CreatedByInfo { get; set; }
+
+        /// <summary>The name of <see cref="CreatedByInfo"/>, as text, so Where-Object, Sort-Object and CSV columns see what the view shows. Setting it replaces the reference.</summary>
+        [JsonIgnore]
+        public string? CreatedBy
+        {
+            get => CreatedByInfo?.Name;
+            set => CreatedByInfo = value == null ? null : string.Equals(CreatedByInfo?.Name, value, StringComparison.Ordinal) ? CreatedByInfo : new ZohoUserRef { Name = value };
+        }
+        /// <summary>Who last changed it, as Zoho sends it ({name, id}).</summary>
+        [JsonPropertyName("modified_by")] public ZohoUserRef? ModifiedByInfo { get; set; }
+
+        /// <summary>The name of <see cref="ModifiedByInfo"/>, as text, so Where-Object, Sort-Object and CSV columns see what the view shows. Setting it replaces the reference.</summary>
+        [JsonIgnore]
+        public string? ModifiedBy
+        {
+            get => ModifiedByInfo?.Name;
+            set => ModifiedByInfo = value == null ? null : string.Equals(ModifiedByInfo?.Name, value, StringComparison.Ordinal) ? ModifiedByInfo : new ZohoUserRef { Name = value };
+        }
         /// <summary>Module permissions; present when asked for (include=modules) and on get-by-id.</summary>
         [JsonPropertyName("modules")] public List<UserTypeModule>? Modules { get; set; }
 
