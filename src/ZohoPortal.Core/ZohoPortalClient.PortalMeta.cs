@@ -52,6 +52,19 @@ namespace ZohoPortal.Core
             return copies;
         }
 
+        /// <summary>
+        /// Resolves one entry against the meta of its module, already read (New-PortalUserTypeModule
+        /// given Get-PortalModuleMeta output): the same rules and errors as
+        /// <see cref="ResolveModulesAsync"/>, without a request. Layout, view and filter names (or
+        /// ids, which are checked too when given as names) become the meta's ids.
+        /// </summary>
+        public static void CompleteModule(UserTypeModule module, PortalModuleMeta meta)
+        {
+            if (module == null) throw new ArgumentNullException(nameof(module));
+            if (meta == null) throw new ArgumentNullException(nameof(meta));
+            Complete(module, new List<PortalModuleMeta> { meta }, meta.PersonalityModule ?? string.Empty);
+        }
+
         internal static bool NeedsMeta(IEnumerable<UserTypeModule> modules) => modules.Any(m =>
             m.Id == null
             || (m.Delete != true && (m.SharedType == null
@@ -85,6 +98,7 @@ namespace ZohoPortal.Core
                         "Module " + found.ApiName + " has no layout '" + name + "'. Layouts: " + Names(found.Layouts.Select(l => l.Name)) + ".", "Layout");
                     layout.Id = match.Id;
                     layout.Name = match.Name;
+                    layout.DisplayLabel = layout.DisplayLabel ?? match.DisplayLabel;
                 }
             }
             if (module.Views != null && (module.Views.Id == null || module.Views.Type == null))
@@ -94,6 +108,7 @@ namespace ZohoPortal.Core
                     "Module " + found.ApiName + " has no view '" + name + "'. Views: " + Names(found.Views.Select(v => v.Name)) + ".", "View");
                 module.Views.Id = match.Id;
                 module.Views.Name = match.Name;
+                module.Views.DisplayLabel = module.Views.DisplayLabel ?? match.DisplayLabel;
                 module.Views.Type = module.Views.Type ?? match.Type;
             }
             if (module.Filters != null)
@@ -105,6 +120,7 @@ namespace ZohoPortal.Core
                         "Module " + found.ApiName + " has no filter field '" + name + "'. Filter fields: " + Names(found.Filters.Select(f => f.ApiName)) + ".", "Filter");
                     filter.Id = match.Id;
                     filter.ApiName = match.ApiName;
+                    filter.DisplayLabel = filter.DisplayLabel ?? match.DisplayLabel;
                 }
             }
         }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ZohoPortal.Core.Errors;
+using ZohoPortal.Core;
 using ZohoPortal.Core.Models;
 using ZohoPortal.Core.Validation;
 using ZohoPortal.Infrastructure;
@@ -114,10 +115,14 @@ namespace ZohoPortal.Cmdlets.UserTypes
             if (SharedType.HasValue) entry.SharedType = SharedType == UserTypeSharedType.Public ? "public" : "private";
 
             entry.Permissions = BuildPermissions();
-            if (Layout != null) entry.Layouts = Layout.Select(l => BuildLayout(l, meta)).ToList();
-            if (View != null) entry.Views = BuildView(View, meta);
-            if (Filter != null) entry.Filters = new List<UserTypeFilter> { BuildFilter(Filter, meta) };
+            // With meta at hand every name is given as a name, so the core checks ids too; without
+            // it, New-/Set-PortalUserType resolve the names (one meta call) by the same rules.
+            var asName = meta != null;
+            if (Layout != null) entry.Layouts = Layout.Select(l => !asName && ZohoIdRules.IsId(l) ? new UserTypeLayout { Id = l } : new UserTypeLayout { Name = l }).ToList();
+            if (View != null) entry.Views = BuildView(View, asName);
+            if (Filter != null) entry.Filters = new List<UserTypeFilter> { !asName && ZohoIdRules.IsId(Filter) ? new UserTypeFilter { Id = Filter } : new UserTypeFilter { ApiName = Filter } };
             entry.Fields = BuildFields();
+            if (meta != null) ZohoPortalClient.CompleteModule(entry, meta);
             WriteObject(entry);
         }
 
@@ -140,33 +145,12 @@ namespace ZohoPortal.Cmdlets.UserTypes
             return permissions;
         }
 
-        private static UserTypeLayout BuildLayout(string value, PortalModuleMeta? meta)
-        {
-            if (meta == null) return ZohoIdRules.IsId(value) ? new UserTypeLayout { Id = value } : new UserTypeLayout { Name = value };
-            var found = meta.FindLayout(value) ?? throw new ZohoValidationException("UnknownLayout",
-                "Module " + meta.ApiName + " has no layout '" + value + "'. Layouts: " + Names(meta.Layouts.Select(l => l.Name)) + ".", "Layout");
-            return new UserTypeLayout { Id = found.Id, Name = found.Name, DisplayLabel = found.DisplayLabel };
-        }
-
-        private UserTypeView BuildView(string value, PortalModuleMeta? meta)
+        private UserTypeView BuildView(string value, bool asName)
         {
             var type = ViewType.HasValue ? (ViewType == UserTypeViewType.CanvasView ? "canvas_view" : "custom_view") : null;
-            if (meta == null)
-                return ZohoIdRules.IsId(value)
-                    ? new UserTypeView { Id = value, Type = type ?? "custom_view" }
-                    : new UserTypeView { Name = value, Type = type };
-            var found = meta.FindView(value) ?? throw new ZohoValidationException("UnknownView",
-                "Module " + meta.ApiName + " has no view '" + value + "'. Views: " + Names(meta.Views.Select(v => v.Name)) + ".", "View");
-            return new UserTypeView { Id = found.Id, Name = found.Name, DisplayLabel = found.DisplayLabel, Type = type ?? found.Type };
-        }
-
-        private static UserTypeFilter BuildFilter(string value, PortalModuleMeta? meta)
-        {
-            if (meta == null) return ZohoIdRules.IsId(value) ? new UserTypeFilter { Id = value } : new UserTypeFilter { ApiName = value };
-            var found = meta.FindFilter(value) ?? throw new ZohoValidationException("UnknownFilter",
-                "Module " + meta.ApiName + " has no filter field '" + value + "' for a " + meta.PersonalityModule + " user type. Filter fields: "
-                + Names(meta.Filters.Select(f => f.ApiName)) + ".", "Filter");
-            return new UserTypeFilter { Id = found.Id, ApiName = found.ApiName, DisplayLabel = found.DisplayLabel };
+            return !asName && ZohoIdRules.IsId(value)
+                ? new UserTypeView { Id = value, Type = type ?? "custom_view" }
+                : new UserTypeView { Name = value, Type = type };
         }
 
         private List<UserTypeField>? BuildFields()
@@ -184,12 +168,6 @@ namespace ZohoPortal.Cmdlets.UserTypes
             foreach (var f in ReadOnlyField ?? new string[0]) Add(f, readOnly: true, remove: false);
             foreach (var f in RemoveField ?? new string[0]) Add(f, readOnly: false, remove: true);
             return fields;
-        }
-
-        private static string Names(IEnumerable<string?> names)
-        {
-            var list = names.Where(n => !string.IsNullOrEmpty(n)).ToList();
-            return list.Count == 0 ? "(none)" : string.Join(", ", list);
         }
     }
 }
