@@ -33,29 +33,42 @@ namespace ZohoPortal.Core
             }
         }
 
-        /// <summary>Creates the org's portal (which also creates its default user type).</summary>
-        public Task<ZohoActionResult> CreatePortalAsync(string name, CancellationToken cancellationToken = default)
+        /// <summary>The creation of the org's portal, checked against Zoho's name rules before anything is sent.</summary>
+        public SingleCallPlan PlanPortalCreation(string name)
         {
             PortalNameRules.Validate(name);
-            var request = new ZohoRequest(HttpMethod.Post, PortalsPath) { JsonBody = PortalBody(name) };
-            return Http.SendAsync(request, r => ReadSingleAction(r, "portals", "POST", PortalsPath), cancellationToken);
+            return new SingleCallPlan("POST", PortalsPath, PortalBody(name));
         }
 
-        /// <summary>Renames a portal.</summary>
-        public Task<ZohoActionResult> RenamePortalAsync(string name, string newName, CancellationToken cancellationToken = default)
+        /// <summary>The rename of a portal, both names checked before anything is sent.</summary>
+        public SingleCallPlan PlanPortalRename(string name, string newName)
         {
             PortalNameRules.Validate(newName, "NewName");
-            var path = PortalPath(name);
-            var request = new ZohoRequest(HttpMethod.Put, path) { JsonBody = PortalBody(newName) };
-            return Http.SendAsync(request, r => ReadSingleAction(r, "portals", "PUT", path), cancellationToken);
+            return new SingleCallPlan("PUT", PortalPath(name), PortalBody(newName));
         }
 
-        /// <summary>Deletes a portal with its user types and users (zoho-api.md "Portals").</summary>
-        public Task<ZohoActionResult> DeletePortalAsync(string name, CancellationToken cancellationToken = default)
+        /// <summary>The deletion of a portal with its user types and users (zoho-api.md "Portals").</summary>
+        public SingleCallPlan PlanPortalDeletion(string name) => new SingleCallPlan("DELETE", PortalPath(name), null);
+
+        /// <summary>Sends a portal plan as planned: its method, path and body.</summary>
+        public Task<ZohoActionResult> RunPortalPlanAsync(SingleCallPlan plan, CancellationToken cancellationToken = default)
         {
-            var path = PortalPath(name);
-            return Http.SendAsync(new ZohoRequest(HttpMethod.Delete, path), r => ReadSingleAction(r, "portals", "DELETE", path), cancellationToken);
+            if (plan == null) throw new System.ArgumentNullException(nameof(plan));
+            var request = new ZohoRequest(new HttpMethod(plan.Method), plan.Path) { JsonBody = plan.JsonBody };
+            return Http.SendAsync(request, r => ReadSingleAction(r, "portals", plan.Method, plan.Path), cancellationToken);
         }
+
+        /// <summary>Creates the org's portal (which also creates its default user type).</summary>
+        public Task<ZohoActionResult> CreatePortalAsync(string name, CancellationToken cancellationToken = default) =>
+            RunPortalPlanAsync(PlanPortalCreation(name), cancellationToken);
+
+        /// <summary>Renames a portal.</summary>
+        public Task<ZohoActionResult> RenamePortalAsync(string name, string newName, CancellationToken cancellationToken = default) =>
+            RunPortalPlanAsync(PlanPortalRename(name, newName), cancellationToken);
+
+        /// <summary>Deletes a portal with its user types and users (zoho-api.md "Portals").</summary>
+        public Task<ZohoActionResult> DeletePortalAsync(string name, CancellationToken cancellationToken = default) =>
+            RunPortalPlanAsync(PlanPortalDeletion(name), cancellationToken);
 
         internal static string PortalPath(string name)
         {

@@ -19,6 +19,26 @@ public sealed class PortalTests
     }
 
     [Fact]
+    public async Task PortalPlans_AreWhatIsSent_AndRefuseBadNamesBeforeAnyRequest()
+    {
+        using var org = new EmulatedOrg();
+        org.Emulator.RequestLog.Clear();
+        Assert.Equal("PortalNameLength", Assert.Throws<ZohoValidationException>(() => org.Client.PlanPortalRename("ZylkerAutos", "abc")).ErrorId);
+        Assert.Throws<ZohoValidationException>(() => org.Client.PlanPortalDeletion(".."));
+        Assert.Equal(0, org.Emulator.RequestLog.Count);
+
+        var rename = org.Client.PlanPortalRename("ZylkerAutos", "ZylkerCare");
+        Assert.Equal("PUT /settings/portals/ZylkerAutos", rename.Describe());
+        await org.Client.RunPortalPlanAsync(rename);
+        var delete = org.Client.PlanPortalDeletion("ZylkerCare");
+        await org.Client.RunPortalPlanAsync(delete);
+
+        var sent = org.Emulator.RequestLog.Entries.Where(e => e.Path.StartsWith("/crm/", StringComparison.Ordinal)).Select(e => e.Method + " " + e.Path).ToList();
+        Assert.Equal(new[] { "PUT /crm/v8" + rename.Path, "DELETE /crm/v8" + delete.Path }, sent);
+        Assert.Empty(await org.Client.GetPortalsAsync());
+    }
+
+    [Fact]
     public async Task GetPortals_EmptyOrg_IsEmptyList()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { PortalName = null });

@@ -29,13 +29,13 @@ namespace ZohoPortal.Cmdlets.Portals
         protected override void ProcessRecordCore()
         {
             CurrentTarget = Name;
-            PortalNameRules.Validate(Name);
             var connection = ActiveConnection;
-            if (!ShouldProcess("Portal '" + Name + "' in the org at " + connection.ApiBaseUrl, "Create portal (POST /settings/portals)")) return;
+            var plan = connection.Client.PlanPortalCreation(Name);
+            if (!ShouldProcess("Portal '" + Name + "' in the org at " + connection.ApiBaseUrl, "Create portal (" + plan.Describe() + ")")) return;
             var name = Name;
             var portal = RunAsync(async ct =>
             {
-                await connection.Client.CreatePortalAsync(name, ct).ConfigureAwait(false);
+                await connection.Client.RunPortalPlanAsync(plan, ct).ConfigureAwait(false);
                 return await connection.Client.GetPortalAsync(name, ct).ConfigureAwait(false);
             });
             connection.PortalName = name;

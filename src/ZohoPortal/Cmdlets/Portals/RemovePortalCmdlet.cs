@@ -34,9 +34,10 @@ namespace ZohoPortal.Cmdlets.Portals
             CurrentTarget = Name;
             var name = ResolvePortal(Name);
             CurrentTarget = name;
-            if (!ShouldProcessUnlessForced(Force, "Portal '" + name + "' with all its user types and users", "Delete (DELETE /settings/portals/" + name + ")")) return;
             var connection = ActiveConnection;
-            RunAsync(ct => connection.Client.DeletePortalAsync(name, ct));
+            var plan = connection.Client.PlanPortalDeletion(name);
+            if (!ShouldProcessUnlessForced(Force, "Portal '" + name + "' with all its user types and users", "Delete (" + plan.Describe() + ")")) return;
+            RunAsync(ct => connection.Client.RunPortalPlanAsync(plan, ct));
             if (connection.PortalName == name) connection.PortalName = null;
         }
     }

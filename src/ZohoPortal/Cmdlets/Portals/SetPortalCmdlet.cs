@@ -39,15 +39,17 @@ namespace ZohoPortal.Cmdlets.Portals
         protected override void ProcessRecordCore()
         {
             CurrentTarget = Name;
+            var connection = ActiveConnection;
+            // The new name is checked before the portal is looked up: a bad name costs no request.
             PortalNameRules.Validate(NewName, "NewName");
             var current = ResolvePortal(Name);
             CurrentTarget = current;
-            if (!ShouldProcess("Portal '" + current + "'", "Rename to '" + NewName + "' (PUT /settings/portals/" + current + ")")) return;
-            var connection = ActiveConnection;
+            var plan = connection.Client.PlanPortalRename(current, NewName);
+            if (!ShouldProcess("Portal '" + current + "'", "Rename to '" + NewName + "' (" + plan.Describe() + ")")) return;
             var newName = NewName;
             var portal = RunAsync(async ct =>
             {
-                await connection.Client.RenamePortalAsync(current, newName, ct).ConfigureAwait(false);
+                await connection.Client.RunPortalPlanAsync(plan, ct).ConfigureAwait(false);
                 return PassThru ? await connection.Client.GetPortalAsync(newName, ct).ConfigureAwait(false) : null;
             });
             if (connection.PortalName == null || connection.PortalName == current) connection.PortalName = newName;
