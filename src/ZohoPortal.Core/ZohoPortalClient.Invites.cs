@@ -29,20 +29,39 @@ namespace ZohoPortal.Core
         /// <see cref="ZohoApiException"/> carrying Zoho's code.
         /// </summary>
         public async Task<PortalInviteResult> InviteRecordAsync(string module, string recordId, string userTypeId,
-            PortalInviteType type = PortalInviteType.Invite, string? language = null, CancellationToken cancellationToken = default)
+            PortalInviteType type = PortalInviteType.Invite, string? language = null, CancellationToken cancellationToken = default) =>
+            await InviteRecordAsync(PlanInvite(module, new[] { recordId }, userTypeId, type, language, bulk: false), cancellationToken).ConfigureAwait(false);
+
+        /// <summary>
+        /// Describes an invitation before it is sent, after every check that needs no request
+        /// (module, record ids, user type id, language, and the API version for bulk).
+        /// </summary>
+        public InvitePlan PlanInvite(string module, IReadOnlyList<string> recordIds, string userTypeId,
+            PortalInviteType type = PortalInviteType.Invite, string? language = null, bool bulk = true)
         {
+            if (bulk) InviteRules.RequireBulkVersion(Options.ApiVersion, "Bulk invitation");
             InviteRules.ValidateModule(module);
-            InviteRules.ValidateRecordId(recordId);
+            if (recordIds == null) throw new ArgumentNullException(nameof(recordIds));
+            if (!bulk && recordIds.Count != 1) throw new ArgumentException("The single-invite call takes exactly one record.", nameof(recordIds));
+            foreach (var id in recordIds) InviteRules.ValidateRecordId(id);
             UserTypeIdRules.Validate(userTypeId, "UserType");
             language = InviteRules.NormalizeLanguage(language);
-            var path = "/" + ZohoRequest.Segment(module) + "/" + ZohoRequest.Segment(recordId) + "/actions/portal_invite";
-            var request = new ZohoRequest(HttpMethod.Post, path)
-                .AddQuery("user_type_id", userTypeId)
-                .AddQuery("type", InviteRules.TypeText(type))
-                .AddQuery("language", language);
-            var item = await Http.SendAsync(request, r => ReadSingleAction(r, "portal_invite", "POST", path), cancellationToken).ConfigureAwait(false);
-            var result = ToInviteResult(item, module, null, userTypeId, type);
-            result.RecordId = recordId;
+            var path = bulk ? InviteJobsPath(module) : "/" + ZohoRequest.Segment(module) + "/" + ZohoRequest.Segment(recordIds[0]) + "/actions/portal_invite";
+            return new InvitePlan(module, recordIds.ToList(), userTypeId, type, language, bulk, path);
+        }
+
+        /// <summary>Sends a single-invite plan (see <see cref="PlanInvite"/> with bulk: false).</summary>
+        public async Task<PortalInviteResult> InviteRecordAsync(InvitePlan plan, CancellationToken cancellationToken = default)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            if (plan.IsBulk) throw new ArgumentException("A bulk plan is sent with StartBulkInviteAsync.", nameof(plan));
+            var request = new ZohoRequest(HttpMethod.Post, plan.Path)
+                .AddQuery("user_type_id", plan.UserTypeId)
+                .AddQuery("type", InviteRules.TypeText(plan.Type))
+                .AddQuery("language", plan.Language);
+            var item = await Http.SendAsync(request, r => ReadSingleAction(r, "portal_invite", "POST", plan.Path), cancellationToken).ConfigureAwait(false);
+            var result = ToInviteResult(item, plan.Module, null, plan.UserTypeId, plan.Type);
+            result.RecordId = plan.RecordIds[0];
             return result;
         }
 
@@ -55,18 +74,20 @@ namespace ZohoPortal.Core
         /// </summary>
         public async Task<List<PortalInviteSubmission>> StartBulkInviteAsync(string module, IReadOnlyList<string> recordIds, string userTypeId,
             PortalInviteType type = PortalInviteType.Invite, string? language = null, Action<PortalInviteSubmission>? onSubmission = null,
+            CancellationToken cancellationToken = default) =>
+            await StartBulkInviteAsync(PlanInvite(module, recordIds, userTypeId, type, language, bulk: true), onSubmission, cancellationToken).ConfigureAwait(false);
+
+        /// <summary>Sends a bulk plan (see <see cref="PlanInvite"/>), one request per planned batch.</summary>
+        public async Task<List<PortalInviteSubmission>> StartBulkInviteAsync(InvitePlan plan, Action<PortalInviteSubmission>? onSubmission = null,
             CancellationToken cancellationToken = default)
         {
-            InviteRules.RequireBulkVersion(Options.ApiVersion, "Bulk invitation");
-            InviteRules.ValidateModule(module);
-            UserTypeIdRules.Validate(userTypeId, "UserType");
-            if (recordIds == null) throw new ArgumentNullException(nameof(recordIds));
-            foreach (var id in recordIds) InviteRules.ValidateRecordId(id);
-            language = InviteRules.NormalizeLanguage(language);
-
-            var batches = new List<List<string>>();
-            for (var offset = 0; offset < recordIds.Count; offset += MaxInviteBatch)
-                batches.Add(recordIds.Skip(offset).Take(MaxInviteBatch).ToList());
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            if (!plan.IsBulk) throw new ArgumentException("A single-invite plan is sent with InviteRecordAsync.", nameof(plan));
+            var module = plan.Module;
+            var userTypeId = plan.UserTypeId;
+            var type = plan.Type;
+            var language = plan.Language;
+            var batches = plan.Batches.Select(b => b.ToList()).ToList();
 
             // The jobs listed now are not this run's: a lost answer is later matched only against newer ones.
             var run = new InviteRun((await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false)).Select(j => j.JobId));

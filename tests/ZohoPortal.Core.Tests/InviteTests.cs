@@ -42,6 +42,36 @@ public sealed class InviteTests
     }
 
     [Fact]
+    public async Task InvitePlans_AreWhatIsSent_AndCheckEverythingBeforeAnyRequest()
+    {
+        using var org = new EmulatedOrg(new EmulatorSeed { ContactCount = 250, UsersPerUserType = 2 });
+        var customers = await Customers(org);
+        var records = org.Emulator.Org.GetRecords().Where(r => !r.IsPortalUser).Select(r => r.Id).ToList();
+        org.Emulator.RequestLog.Clear();
+
+        Assert.Equal("InvalidRecordId", Assert.Throws<ZohoValidationException>(() => org.Client.PlanInvite("Contacts", new[] { records[0], "x" }, customers.Id)).ErrorId);
+        Assert.Throws<ArgumentException>(() => org.Client.PlanInvite("Contacts", records.Take(2).ToList(), customers.Id, bulk: false));
+        Assert.Equal(0, org.Emulator.RequestLog.Count);
+
+        var bulk = org.Client.PlanInvite("Contacts", records, customers.Id);
+        Assert.Equal((records.Count + ZohoPortalClient.MaxInviteBatch - 1) / ZohoPortalClient.MaxInviteBatch, bulk.Calls);
+        Assert.Equal("POST /Contacts/actions/portal_invite, " + bulk.Calls + " requests of up to " + ZohoPortalClient.MaxInviteBatch + " records", bulk.Describe());
+        var submissions = await org.Client.StartBulkInviteAsync(bulk);
+        Assert.Equal(bulk.Calls, submissions.Count);
+        Assert.Equal(bulk.Batches.Select(b => b.ToList()), submissions.Select(x => x.RecordIds.ToList()));
+        Assert.Equal(bulk.Calls, org.Emulator.RequestLog.Entries.Count(e => e.Method == "POST" && e.Path == "/crm/v8" + bulk.Path));
+
+        var record = org.Emulator.Org.GetRecords().First(r => r.Email != null).Id;
+        var single = org.Client.PlanInvite("Contacts", new[] { record }, customers.Id, PortalInviteType.Reinvite, bulk: false);
+        Assert.Equal("POST /Contacts/" + record + "/actions/portal_invite?type=reinvite", single.Describe());
+        org.Emulator.RequestLog.Clear();
+        await org.Client.InviteRecordAsync(single);
+        var sent = Assert.Single(org.Emulator.RequestLog.Entries);
+        Assert.Equal("/crm/v8" + single.Path, sent.Path);
+        Assert.Contains("type=reinvite", sent.Query);
+    }
+
+    [Fact]
     public async Task InviteRecord_Lifecycle_AgainIsCannotProcess_ReinviteIsResent()
     {
         using var org = new EmulatedOrg();

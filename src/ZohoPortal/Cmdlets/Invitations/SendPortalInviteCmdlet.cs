@@ -164,17 +164,17 @@ namespace ZohoPortal.Cmdlets.Invitations
         {
             var id = group.RecordIds[0];
             CurrentTarget = id;
-            var path = "/" + group.Module + "/" + id + "/actions/portal_invite";
-            if (!ShouldProcessUnlessForced(Force, group.Module + " record " + id + " in portal '" + group.Portal + "' as user type " + Describe(group.UserType),
-                Verb(type) + " (POST " + path + "?type=" + (type == PortalInviteType.Reinvite ? "reinvite" : "invite") + ")")) return;
-
             var client = Client;
+            var plan = client.PlanInvite(group.Module, group.RecordIds, group.UserType.Id, type, language, bulk: false);
+            if (!ShouldProcessUnlessForced(Force, group.Module + " record " + id + " in portal '" + group.Portal + "' as user type " + Describe(group.UserType),
+                Verb(type) + " (" + plan.Describe() + ")")) return;
+
             Exception? failure = null;
             var result = RunAsync(async ct =>
             {
                 try
                 {
-                    return await client.InviteRecordAsync(group.Module, id, group.UserType.Id, type, language, ct).ConfigureAwait(false);
+                    return await client.InviteRecordAsync(plan, ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException)
                 {
@@ -200,19 +200,19 @@ namespace ZohoPortal.Cmdlets.Invitations
         private List<PortalInviteJob> InviteInBulk(InviteGroup group, PortalInviteType type, string? language)
         {
             var ids = group.RecordIds;
-            var requests = (ids.Count + Core.ZohoPortalClient.MaxInviteBatch - 1) / Core.ZohoPortalClient.MaxInviteBatch;
             CurrentTarget = group.Module;
-            if (!ShouldProcessUnlessForced(Force, ids.Count + " " + group.Module + " records in portal '" + group.Portal + "' as user type " + Describe(group.UserType),
-                Verb(type) + " in bulk (POST /" + group.Module + "/actions/portal_invite, " + requests + (requests == 1 ? " request" : " requests")
-                + " of up to " + Core.ZohoPortalClient.MaxInviteBatch + " records)")) return new List<PortalInviteJob>();
-
             var client = Client;
+            var plan = client.PlanInvite(group.Module, ids, group.UserType.Id, type, language, bulk: true);
+            var requests = plan.Calls;
+            if (!ShouldProcessUnlessForced(Force, ids.Count + " " + group.Module + " records in portal '" + group.Portal + "' as user type " + Describe(group.UserType),
+                Verb(type) + " in bulk (" + plan.Describe() + ")")) return new List<PortalInviteJob>();
+
             var wait = !AsJob.IsPresent;
             var completion = ActiveConnection.Completion;
             var showProgress = requests > 2;
             const int progressId = 0x2F1D;
             var sent = 0;
-            var submissions = RunAsync(ct => client.StartBulkInviteAsync(group.Module, ids, group.UserType.Id, type, language, s =>
+            var submissions = RunAsync(ct => client.StartBulkInviteAsync(plan, s =>
             {
                 sent++;
                 if (showProgress)
