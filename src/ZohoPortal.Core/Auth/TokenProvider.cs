@@ -254,7 +254,7 @@ namespace ZohoPortal.Core.Auth
                     advice = "The client can reach more than one Zoho org, so Zoho needs to know which: give -OrganizationId with the CRM org id (Setup > Company Details), sent as soid=ZohoCRM.{org id}.";
                     break;
                 case "invalid_scope":
-                    advice = "The accounts server refused the requested scopes (" + ((_credential as ClientCredentialsCredential)?.Scope ?? "?") + "); the client may not be allowed them.";
+                    advice = "The accounts server refused the requested scopes (" + ((_credential as ClientCredentialsCredential)?.Scope ?? (_credential as DeviceCodeCredential)?.Scope ?? ZohoScopes.Default) + "); the client may not be allowed them.";
                     break;
                 case MintRefusedError:
                     advice = "Zoho refused to mint more access tokens: it allows 10 per refresh token per 10 minutes, and this connection waited "
