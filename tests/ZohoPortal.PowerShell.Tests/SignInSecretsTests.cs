@@ -105,6 +105,26 @@ public sealed class SignInSecretsTests : IDisposable
     }
 
     [Fact]
+    public void GrantCode_HandsTheIssuedRefreshTokenBack_InTheNamedVariable_ThatConnectsAgain()
+    {
+        _ps.RunClean("$emu = Start-ZohoPortalEmulator");
+        var code = (string)_ps.RunClean("$emu.Emulator.CreateGrantCode($null)")[0].BaseObject;
+        var result = _ps.Run(
+            "Connect-ZohoPortal -ClientId $emu.ClientId -ClientSecret $secret -GrantToken $code -RefreshTokenVariable kept -ApiBaseUrl $emu.BaseUrl -AccountsBaseUrl $emu.BaseUrl -Verbose -Debug; " +
+            "Disconnect-ZohoPortal; Connect-ZohoPortal -ClientId $emu.ClientId -ClientSecret $secret -RefreshToken $kept -ApiBaseUrl $emu.BaseUrl -AccountsBaseUrl $emu.BaseUrl; " +
+            "(Get-Portal).Name; \"$((Get-ZohoPortalConnection).AuthType)\"",
+            new Dictionary<string, object?> { ["secret"] = Secure(Secret), ["code"] = Secure(code) });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "ZylkerAutos", "RefreshToken" }, result.Output.Select(o => o.ToString()));
+        var kept = Plain(Assert.IsType<SecureString>(_ps.GetVariable<object>("kept") is PSObject p ? p.BaseObject : _ps.GetVariable<object>("kept")));
+        var text = result.AllText();
+        Assert.DoesNotContain(kept, text);
+        Assert.DoesNotContain(code, text);
+        Assert.DoesNotMatch(AnyToken, text);
+    }
+
+    [Fact]
     public void DeviceCode_Stop_WhileWaitingForApproval_EndsPromptly_AndLeavesNoConnection()
     {
         _ps.RunClean("$emu = Start-ZohoPortalEmulator; $emu.Emulator.Options.DevicePollInterval = [TimeSpan]::FromMinutes(5)");
