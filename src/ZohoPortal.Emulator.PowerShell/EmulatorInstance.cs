@@ -74,6 +74,9 @@ namespace ZohoPortal.Emulator.PowerShell
         /// <summary>A refresh token of the demo client, valid until revoked.</summary>
         public SecureString RefreshToken { get; }
 
+        /// <summary>The emulated org's id, for client credentials: Connect-ZohoPortal -ClientCredential ... -OrganizationId $emu.OrganizationId (sent as soid=ZohoCRM.{id}).</summary>
+        public string OrganizationId => ZohoEmulator.DemoOrganizationId;
+
         /// <summary>False once a loopback emulator has been stopped.</summary>
         public bool Running { get; internal set; } = true;
 

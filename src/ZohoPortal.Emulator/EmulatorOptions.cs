@@ -37,6 +37,13 @@ namespace ZohoPortal.Emulator
         public int TokenMintLimit { get; set; } = 10;
         public TimeSpan TokenMintWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>How long a device code (and its user code) stays valid (Zoho: 5 minutes).</summary>
+        public TimeSpan DeviceCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+        /// <summary>The device flow's polling interval: polls closer together hear slow_down (Zoho: one poll per 30 seconds).</summary>
+        public TimeSpan DevicePollInterval { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>The interval the emulator tells the device, when not <see cref="DevicePollInterval"/>: set it shorter to see a device hear slow_down.</summary>
+        public TimeSpan? DevicePollIntervalAnnounced { get; set; }
+
         /// <summary>Emulated time a bulk-invite job stays in progress (zoho-api.md "Invitations"); zero completes jobs at once.</summary>
         public TimeSpan JobDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 

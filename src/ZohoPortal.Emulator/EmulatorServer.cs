@@ -132,10 +132,12 @@ namespace ZohoPortal.Emulator
                     return;
                 }
                 context.Response.StatusCode = answer.Status;
-                foreach (var h in answer.Headers) context.Response.Headers[h.Key] = h.Value;
+                foreach (var h in answer.Headers)
+                    if (!string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)) context.Response.Headers[h.Key] = h.Value;
                 if (answer.Status != 204)
                 {
-                    context.Response.ContentType = "application/json;charset=utf-8";
+                    // JSON unless the answer says otherwise (the device flow's verification page is HTML).
+                    context.Response.ContentType = answer.Headers.TryGetValue("Content-Type", out var type) ? type : "application/json;charset=utf-8";
                     context.Response.ContentLength64 = bytes.Length;
                     await context.Response.OutputStream.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
                 }

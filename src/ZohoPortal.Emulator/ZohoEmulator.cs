@@ -22,8 +22,12 @@ namespace ZohoPortal.Emulator
         /// <summary>The built-in demo client's secret (not a real secret: the emulator is local).</summary>
         public const string DemoClientSecret = "emulator-demo-client-secret";
 
+        /// <summary>The emulated org's id, as client credentials name it: soid=ZohoCRM.{id}.</summary>
+        public const string DemoOrganizationId = "20099000001";
+
         private readonly Router _router = new Router();
         private readonly TokenService _tokens;
+        private readonly DeviceAuthorizationService _devices;
         private int _inFlight;
 
         public ZohoEmulator(EmulatorOptions? options = null)
@@ -31,6 +35,7 @@ namespace ZohoPortal.Emulator
             Options = options ?? new EmulatorOptions();
             _tokens = new TokenService(this, DemoClientId, DemoClientSecret);
             DemoRefreshToken = _tokens.CreateRefreshToken(DemoClientId);
+            _devices = new DeviceAuthorizationService(this, _tokens);
             ApiDomain = Options.BaseUrl.GetLeftPart(UriPartial.Authority);
             DemoOrgSeeder.Seed(Org, Options.Seed, Now);
 
@@ -57,6 +62,9 @@ namespace ZohoPortal.Emulator
 
         internal DateTimeOffset Now => Options.Clock();
 
+        /// <summary>The org id client credentials must name (soid=ZohoCRM.{id}).</summary>
+        public string OrganizationId => DemoOrganizationId;
+
         /// <summary>A new refresh token for the demo client (each has its own minting allowance).</summary>
         public string CreateRefreshToken() => _tokens.CreateRefreshToken(DemoClientId);
 
@@ -65,6 +73,30 @@ namespace ZohoPortal.Emulator
 
         /// <summary>Makes every access token issued so far expire now.</summary>
         public void ExpireAccessTokens() => _tokens.ExpireAllAccessTokens();
+
+        /// <summary>Raised with the user code whenever a device asks for a device code (tests use it to know when to approve).</summary>
+        public event Action<string>? DeviceCodeIssued
+        {
+            add => _devices.Issued += value;
+            remove => _devices.Issued -= value;
+        }
+
+        /// <summary>Raised after each device-token poll with the user code and the answer (authorization_pending, slow_down, other_dc, access_denied, expired, granted).</summary>
+        public event Action<string, string>? DeviceTokenPolled
+        {
+            add => _devices.Polled += value;
+            remove => _devices.Polled -= value;
+        }
+
+        /// <summary>
+        /// What a person does on the verification page: approves or denies <paramref name="userCode"/>,
+        /// signed in to an account of data centre <paramref name="userLocation"/> (us is this emulator's
+        /// own; another makes the device hear other_dc). Null when done, else why not.
+        /// </summary>
+        public string? DecideDeviceCode(string userCode, bool approve, string userLocation = "us") => _devices.Decide(userCode, approve, userLocation);
+
+        /// <summary>Makes every device code handed out so far expire now (the next poll hears expired).</summary>
+        public void ExpireDeviceCodes() => _devices.ExpireAll();
 
         /// <summary>An <see cref="HttpMessageHandler"/> that answers in-process, without a socket.</summary>
         public HttpMessageHandler CreateHandler() => new EmulatorHandler(this);
@@ -109,12 +141,29 @@ namespace ZohoPortal.Emulator
 
         private async Task<EmulatorResponse> ActAsync(EmulatorRequest request, CancellationToken cancellationToken)
         {
-            if (!request.Path.StartsWith("/oauth/v2/token", StringComparison.Ordinal))
+            // Accounts servers of other data centres share this host under /dc/{location}/ (the device flow's other_dc).
+            var path = request.Path;
+            var location = DeviceAuthorizationService.HomeLocation;
+            if (path.StartsWith("/dc/", StringComparison.Ordinal))
+            {
+                var end = path.IndexOf('/', 4);
+                if (end > 4)
+                {
+                    location = path.Substring(4, end - 4).ToLowerInvariant();
+                    path = path.Substring(end);
+                }
+            }
+            path = path.TrimEnd('/');
+            if (path == "/oauth/v3/device")
+                return request.Method == "GET" ? _devices.Page() : request.Method == "POST" ? _devices.Decide(request) : Zj.Fail(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one");
+            if (!path.StartsWith("/oauth/", StringComparison.Ordinal))
                 return await HandleApiAsync(request, cancellationToken).ConfigureAwait(false);
             return request.Method != "POST"
                 ? Zj.Fail(400, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one")
-                : request.Path.TrimEnd('/') == "/oauth/v2/token/revoke" ? _tokens.HandleRevoke(request)
-                : request.Path.TrimEnd('/') == "/oauth/v2/token" ? _tokens.HandleToken(request)
+                : path == "/oauth/v2/token/revoke" ? _tokens.HandleRevoke(request)
+                : path == "/oauth/v2/token" ? _tokens.HandleToken(request)
+                : path == "/oauth/v3/device/code" ? _devices.HandleCode(request)
+                : path == "/oauth/v3/device/token" ? _devices.HandleToken(request, location)
                 : Zj.Fail(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one");
         }
 

@@ -15,6 +15,10 @@ namespace ZohoPortal
         Emulator,
         /// <summary>Made with the public constructor for tests and mocks: it holds no token and sends nothing.</summary>
         Offline,
+        /// <summary>Connect-ZohoPortal -ClientCredential alone: a self client's client-credentials grant (no user, no refresh token).</summary>
+        ClientCredentials,
+        /// <summary>Connect-ZohoPortal -UseDeviceCode: a person approved a user code in a browser; renewed with the refresh token Zoho issued.</summary>
+        DeviceCode,
     }
 
     /// <summary>

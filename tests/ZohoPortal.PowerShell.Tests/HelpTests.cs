@@ -104,7 +104,7 @@ public sealed class HelpTests : IDisposable
             .Select(o => (string)o.BaseObject).OrderBy(s => s, StringComparer.Ordinal).ToList();
         Assert.Equal(new[] { "ClientId=None", "DataCenter=US", "MaxConcurrency=10", "PassThru=False" }, defaults);
 
-        Assert.Equal(4, _ps.RunClean("@((Get-Help Connect-ZohoPortal -Full).syntax.syntaxItem).Count").Single().BaseObject);
+        Assert.Equal(10, _ps.RunClean("@((Get-Help Connect-ZohoPortal -Full).syntax.syntaxItem).Count").Single().BaseObject);
         Assert.Equal(new[] { "US", "EU", "IN", "AU", "JP", "CA", "SA", "CN" },
             _ps.RunClean("(Get-Help Connect-ZohoPortal -Full).parameters.parameter | Where-Object name -eq 'DataCenter' | ForEach-Object { $_.parameterValueGroup.parameterValue } | ForEach-Object { \"$_\" }")
                 .Select(o => (string)o.BaseObject));

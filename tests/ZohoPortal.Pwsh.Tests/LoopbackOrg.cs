@@ -11,13 +11,15 @@ internal sealed class LoopbackOrg : IDisposable
 {
     private readonly EmulatorServer _server;
 
-    public LoopbackOrg(int usersPerUserType = 25, int contactCount = 50)
+    public LoopbackOrg(int usersPerUserType = 25, int contactCount = 50, Action<EmulatorOptions>? configure = null)
     {
-        Emulator = new ZohoEmulator(new EmulatorOptions
+        var options = new EmulatorOptions
         {
             Seed = new EmulatorSeed { UsersPerUserType = usersPerUserType, ContactCount = contactCount },
             JobDelay = TimeSpan.Zero,
-        });
+        };
+        configure?.Invoke(options);
+        Emulator = new ZohoEmulator(options);
         _server = EmulatorServer.Start(Emulator);
         RefreshToken = Emulator.CreateRefreshToken();
     }
@@ -30,6 +32,7 @@ internal sealed class LoopbackOrg : IDisposable
     {
         ["ZOHOPORTAL_MODULE"] = Repo.StagedModule,
         ["ZOHO_CLIENT_ID"] = ZohoEmulator.DemoClientId,
+        ["ZOHO_ORG_ID"] = ZohoEmulator.DemoOrganizationId,
         ["ZOHO_CLIENT_SECRET"] = ZohoEmulator.DemoClientSecret,
         ["ZOHO_REFRESH_TOKEN"] = RefreshToken,
         ["ZOHO_API_BASE_URL"] = _server.BaseUrl.AbsoluteUri,
@@ -39,6 +42,9 @@ internal sealed class LoopbackOrg : IDisposable
     /// <summary>Every request that could change the org: anything but GET on the CRM API.</summary>
     public List<RequestLogEntry> ChangeRequests() =>
         Emulator.RequestLog.Entries.Where(e => e.Method != "GET" && e.Path.StartsWith("/crm/", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The loopback server's address (the verification page of the device flow lives there).</summary>
+    public Uri BaseUrl => _server.BaseUrl;
 
     public void Dispose() => _server.Dispose();
 }

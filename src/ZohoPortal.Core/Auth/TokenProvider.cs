@@ -24,6 +24,8 @@ namespace ZohoPortal.Core.Auth
     {
         /// <summary>Zoho's minting refusal ("too many requests continuously").</summary>
         internal const string MintRefusedError = "Access Denied";
+        /// <summary>Client credentials without soid for a client that can reach several orgs.</summary>
+        internal const string MissingOrgInfoError = "missing_org_info";
         private static readonly TimeSpan FirstMintWait = TimeSpan.FromSeconds(15);
         private static readonly TimeSpan LongestMintWait = TimeSpan.FromMinutes(2);
 
@@ -119,9 +121,19 @@ namespace ZohoPortal.Core.Auth
 
         private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
         {
+            // The device flow's first token comes from a person's approval, not from a grant we hold.
+            if (_credential is DeviceCodeCredential device && !device.SignedIn)
+                return await new DeviceCodeFlow(this, device, _options, _redactor).SignInAsync(cancellationToken).ConfigureAwait(false);
+
             var form = new List<KeyValuePair<string, string>>();
             switch (_credential)
             {
+                case DeviceCodeCredential d when d.RefreshToken != null:
+                    form.Add(Pair("grant_type", "refresh_token"));
+                    form.Add(Pair("client_id", d.ClientId));
+                    form.Add(Pair("client_secret", d.ClientSecret));
+                    form.Add(Pair("refresh_token", d.RefreshToken));
+                    break;
                 case RefreshTokenCredential r:
                     form.Add(Pair("grant_type", "refresh_token"));
                     form.Add(Pair("client_id", r.ClientId));
@@ -141,13 +153,19 @@ namespace ZohoPortal.Core.Auth
                     form.Add(Pair("code", g.GrantCode));
                     if (!string.IsNullOrEmpty(g.RedirectUri)) form.Add(Pair("redirect_uri", g.RedirectUri!));
                     break;
+                case ClientCredentialsCredential c:
+                    form.Add(Pair("grant_type", "client_credentials"));
+                    form.Add(Pair("client_id", c.ClientId));
+                    form.Add(Pair("client_secret", c.ClientSecret));
+                    form.Add(Pair("scope", c.Scope));
+                    if (c.OrganizationId != null) form.Add(Pair("soid", "ZohoCRM." + c.OrganizationId));
+                    break;
                 default:
                     throw new ZohoAuthenticationException(0, "no_token", "This connection's access token cannot be renewed.");
             }
 
-            var url = BaseUrlRules.Join(_options.ResolveAccountsUrl(), "/oauth/v2/token");
-            byte[] body;
-            using (var encoded = new FormUrlEncodedContent(form)) body = await encoded.ReadAsByteArrayAsync().ConfigureAwait(false);
+            // A device sign-in in another data centre renews there (other_dc named it).
+            var url = BaseUrlRules.Join((_credential as DeviceCodeCredential)?.AccountsUrl ?? _options.ResolveAccountsUrl(), "/oauth/v2/token");
             var started = _options.Clock.UtcNow;
             CachedToken? minted = null;
 
@@ -170,19 +188,37 @@ namespace ZohoPortal.Core.Auth
                 return new AttemptFailure(kind, new ZohoTransportException("The accounts server " + url.Host + " answered HTTP " + status + " without a token.", null), retryAfter, status);
             }
 
-            var context = new PipelineContext(RequestKind.Token, HttpMethod.Post, url, "POST " + url.AbsolutePath + " (token " + GrantName() + ")",
-                body, "application/x-www-form-urlencoded", Judge);
+            await SendFormAsync(url, form, "token " + GrantName(), Judge, cancellationToken).ConfigureAwait(false);
+            return minted!;
+        }
+
+        /// <summary>
+        /// Posts a form to the accounts server through the connection's pipeline (retry, timeout,
+        /// trace). <paramref name="judge"/> reads the answer: null when it is the one wanted.
+        /// </summary>
+        internal async Task SendFormAsync(Uri url, List<KeyValuePair<string, string>> form, string what,
+            Func<int, string, TimeSpan?, AttemptFailure?> judge, CancellationToken cancellationToken)
+        {
+            byte[] body;
+            using (var encoded = new FormUrlEncodedContent(form)) body = await encoded.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var context = new PipelineContext(RequestKind.Token, HttpMethod.Post, url, "POST " + url.AbsolutePath + " (" + what + ")",
+                body, "application/x-www-form-urlencoded", judge);
             using (var template = new HttpRequestMessage(HttpMethod.Post, url))
             {
                 context.AttachTo(template);
-                using (await _accounts.SendAsync(template, cancellationToken).ConfigureAwait(false))
-                    return minted!;
+                using (await _accounts.SendAsync(template, cancellationToken).ConfigureAwait(false)) { }
             }
         }
 
-        private CachedToken Accept(TokenResponse parsed, DateTimeOffset started)
+        /// <summary>Takes a token answer: its secrets are masked from now on, and a refresh token issued with it is kept.</summary>
+        internal CachedToken Accept(TokenResponse parsed, DateTimeOffset started)
         {
             _redactor.Register(parsed.AccessToken);
+            if (_credential is DeviceCodeCredential device && !string.IsNullOrEmpty(parsed.RefreshToken))
+            {
+                _redactor.Register(parsed.RefreshToken);
+                device.RefreshToken = parsed.RefreshToken;
+            }
             if (_credential is GrantTokenCredential grant && !string.IsNullOrEmpty(parsed.RefreshToken))
             {
                 _redactor.Register(parsed.RefreshToken);
@@ -195,9 +231,12 @@ namespace ZohoPortal.Core.Auth
             var margin = TimeSpan.FromTicks(Math.Min(_options.TokenRefreshSkew.Ticks, lifetime.Ticks / 4));
             return new CachedToken(parsed.AccessToken!, started + lifetime, apiDomain, margin);
         }
-        private string GrantName() => _credential is GrantTokenCredential g && g.RefreshToken == null ? "grant-code exchange" : "refresh";
+        private string GrantName() =>
+            _credential is GrantTokenCredential g && g.RefreshToken == null ? "grant-code exchange"
+            : _credential is ClientCredentialsCredential ? "client credentials"
+            : "refresh";
 
-        private string DescribeTokenError(string error, string? description)
+        internal string DescribeTokenError(string error, string? description)
         {
             string advice;
             switch (error)
@@ -211,6 +250,12 @@ namespace ZohoPortal.Core.Auth
                 case "invalid_client_secret":
                     advice = "The client secret does not match the client id.";
                     break;
+                case MissingOrgInfoError:
+                    advice = "The client can reach more than one Zoho org, so Zoho needs to know which: give -OrganizationId with the CRM org id (Setup > Company Details), sent as soid=ZohoCRM.{org id}.";
+                    break;
+                case "invalid_scope":
+                    advice = "The accounts server refused the requested scopes (" + ((_credential as ClientCredentialsCredential)?.Scope ?? (_credential as DeviceCodeCredential)?.Scope ?? ZohoScopes.Default) + "); the client may not be allowed them.";
+                    break;
                 case MintRefusedError:
                     advice = "Zoho refused to mint more access tokens: it allows 10 per refresh token per 10 minutes, and this connection waited "
                              + _options.TokenMintWait.TotalSeconds + " s for the window. The credentials themselves are fine; try again in a few minutes, and avoid connecting many sessions with one refresh token.";
@@ -223,7 +268,7 @@ namespace ZohoPortal.Core.Auth
             return advice + extra;
         }
 
-        private void Trace(ZohoTraceLevel level, string message)
+        internal void Trace(ZohoTraceLevel level, string message)
         {
             var tracer = _options.Tracer;
             if (tracer != null && tracer.IsEnabled(level)) tracer.Write(level, _redactor.Redact(message));
@@ -231,7 +276,7 @@ namespace ZohoPortal.Core.Auth
 
         private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
 
-        private sealed class CachedToken
+        internal sealed class CachedToken
         {
             public CachedToken(string value, DateTimeOffset? expiresAt, string? apiDomain, TimeSpan margin)
             {

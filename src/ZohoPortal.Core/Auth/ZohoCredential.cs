@@ -41,8 +41,10 @@ namespace ZohoPortal.Core.Auth
     /// A self-client grant code, exchanged once for a refresh token (which is then kept in memory
     /// and used like <see cref="RefreshTokenCredential"/>).
     /// </summary>
-    public sealed class GrantTokenCredential : ZohoCredential
+    public sealed class GrantTokenCredential : ZohoCredential, IIssuesRefreshToken
     {
+        private readonly OnceOnly _handback = new OnceOnly();
+
         public GrantTokenCredential(string clientId, string clientSecret, string grantCode, string? redirectUri = null)
         {
             ClientId = RefreshTokenCredential.Require(clientId, nameof(clientId));
@@ -60,6 +62,8 @@ namespace ZohoPortal.Core.Auth
         internal string? RefreshToken { get; set; }
         public override bool CanRefresh => true;
         internal override string?[] Secrets => new[] { ClientSecret, GrantCode, RefreshToken };
+
+        public System.Security.SecureString? TakeIssuedRefreshToken() => _handback.Take(RefreshToken);
     }
 
     /// <summary>An access token obtained elsewhere. It cannot be refreshed: when it expires, calls fail with INVALID_TOKEN.</summary>

@@ -55,7 +55,8 @@ namespace ZohoPortal.Core.Errors
         /// True when the accounts server refused the credentials themselves (bad client, expired or
         /// used grant code, revoked refresh token): only then is checking them the right advice.
         /// </summary>
-        public bool IsCredentialError => Code != "Access Denied" && Code != "no_token";
+        public bool IsCredentialError => Code != "Access Denied" && Code != "no_token" && Code != "missing_org_info"
+                                         && Code != "access_denied" && Code != "expired" && Code != "other_dc";
     }
 
     /// <summary>Input rejected by the client before any request was sent.</summary>

@@ -14,7 +14,7 @@ namespace ZohoPortal.Core.Http
         internal const string Mask = "***";
 
         private static readonly Regex SecretFields = new Regex(
-            "(?<key>\"?(?:access_token|refresh_token|client_secret|token)\"?\\s*[:=]\\s*\"?)(?<value>[^\"&\\s,}]+)",
+            "(?<key>\"?(?:access_token|refresh_token|client_secret|device_code|token)\"?\\s*[:=]\\s*\"?)(?<value>[^\"&\\s,}]+)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         // A grant code only travels as a form or query field. In JSON, "code" is Zoho's error code

@@ -18,7 +18,8 @@ namespace ZohoPortal.Infrastructure
                 case ZohoAuthenticationException a:
                     // Advice to check the credentials only when the accounts server refused them, not for a minting limit.
                     return WithDetails(new ErrorRecord(a, "ZohoAuthentication." + a.Code, ErrorCategory.AuthenticationError, target), a.Message,
-                        a.IsCredentialError ? "Check the client id, client secret, refresh token or grant code, and -DataCenter; then run Connect-ZohoPortal again." : null);
+                        a.Code == "missing_org_info" ? "Run Connect-ZohoPortal again with -OrganizationId <CRM org id>."
+                        : a.IsCredentialError ? "Check the client id, client secret, refresh token or grant code, and -DataCenter; then run Connect-ZohoPortal again." : null);
                 case ZohoOutcomeUnknownException unknown:
                     return WithDetails(new ErrorRecord(unknown, OutcomeUnknownErrorId, OutcomeUnknownCategory, target), unknown.Message, OutcomeUnknownAdvice);
                 case ZohoApiException api:
