@@ -13,7 +13,7 @@ using ZohoPortal.Core.Validation;
 namespace ZohoPortal.Core.Auth
 {
     /// <summary>
-    /// Holds one access token per connection (D16). It is renewed shortly before expiry (a margin
+    /// Holds one access token per connection (zoho-api.md "Limits and tokens"). It is renewed shortly before expiry (a margin
     /// that scales with the token's lifetime) and after a 401, and renewal is single-flight:
     /// however many calls find the token stale at once, the accounts server sees one request,
     /// because Zoho mints only 10 tokens per refresh token per 10 minutes. Token requests go
@@ -180,7 +180,7 @@ namespace ZohoPortal.Core.Auth
                     minted = Accept(parsed, started);
                     return null;
                 }
-                // D11: a token answer without access_token is a failure, whatever the HTTP status. A named
+                // zoho-api.md "Limits and tokens": a token answer without access_token is a failure, whatever the HTTP status. A named
                 // error is Zoho's verdict; an unnamed one (429, 5xx, a proxy's page, a cut body) is transient.
                 if (parsed?.Error != null)
                     return new AttemptFailure(FailureKind.Final, new ZohoAuthenticationException(status, parsed.Error, DescribeTokenError(parsed.Error, parsed.ErrorDescription)), null, status);

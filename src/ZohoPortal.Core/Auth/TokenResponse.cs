@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ZohoPortal.Core.Auth
 {
-    /// <summary>The accounts server's answer; on failure (even with HTTP 200, D11) only "error" is set.</summary>
+    /// <summary>The accounts server's answer; on failure (even with HTTP 200; zoho-api.md "Limits and tokens") only "error" is set.</summary>
     internal sealed class TokenResponse
     {
         [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
