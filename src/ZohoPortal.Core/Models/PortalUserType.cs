@@ -19,7 +19,7 @@ namespace ZohoPortal.Core.Models
     /// users may see and do (its modules). Pipes into the user-type and user cmdlets: they bind
     /// the object itself, and <see cref="PortalName"/> by property name.
     /// </summary>
-    public sealed class PortalUserType
+    public sealed class PortalUserType : ZohoAuditedObject
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string Name { get; set; } = string.Empty;
@@ -55,28 +55,6 @@ namespace ZohoPortal.Core.Models
             get => InvitationFieldInfo?.ApiName;
             set => InvitationFieldInfo = value == null ? null
                 : string.Equals(InvitationFieldInfo?.ApiName, value, StringComparison.Ordinal) ? InvitationFieldInfo : new ZohoModuleRef { ApiName = value };
-        }
-        [JsonPropertyName("created_time")] public DateTimeOffset? CreatedTime { get; set; }
-        [JsonPropertyName("modified_time")] public DateTimeOffset? ModifiedTime { get; set; }
-        /// <summary>Who created it, as Zoho sends it ({name, id}).</summary>
-        [JsonPropertyName("created_by")] public ZohoUserRef? CreatedByInfo { get; set; }
-
-        /// <summary>The name of <see cref="CreatedByInfo"/>, as text, so Where-Object, Sort-Object and CSV columns see what the view shows. Setting it replaces the reference.</summary>
-        [JsonIgnore]
-        public string? CreatedBy
-        {
-            get => CreatedByInfo?.Name;
-            set => CreatedByInfo = value == null ? null : string.Equals(CreatedByInfo?.Name, value, StringComparison.Ordinal) ? CreatedByInfo : new ZohoUserRef { Name = value };
-        }
-        /// <summary>Who last changed it, as Zoho sends it ({name, id}).</summary>
-        [JsonPropertyName("modified_by")] public ZohoUserRef? ModifiedByInfo { get; set; }
-
-        /// <summary>The name of <see cref="ModifiedByInfo"/>, as text, so Where-Object, Sort-Object and CSV columns see what the view shows. Setting it replaces the reference.</summary>
-        [JsonIgnore]
-        public string? ModifiedBy
-        {
-            get => ModifiedByInfo?.Name;
-            set => ModifiedByInfo = value == null ? null : string.Equals(ModifiedByInfo?.Name, value, StringComparison.Ordinal) ? ModifiedByInfo : new ZohoUserRef { Name = value };
         }
         /// <summary>Module permissions; present when asked for (include=modules) and on get-by-id.</summary>
         [JsonPropertyName("modules")] public List<UserTypeModule>? Modules { get; set; }
