@@ -50,6 +50,13 @@ public sealed class EmulatedOrg : IDisposable
     public ZohoPortalClient Client { get; }
     public RecordingTracer Tracer { get; } = new();
 
+    /// <summary>The ids of the demo org's two user types: Customers (the default) and Partners.</summary>
+    public async Task<(string Customers, string Partners)> UserTypeIdsAsync()
+    {
+        var types = await Client.GetUserTypesAsync("ZylkerAutos");
+        return (types.Single(t => t.Default).Id, types.Single(t => t.Name == "Partners").Id);
+    }
+
     /// <summary>A second client on the same emulator (fresh token cache, same refresh token).</summary>
     public ZohoPortalClient NewClient(ZohoCredential? credential = null) =>
         new(new ZohoConnectionOptions

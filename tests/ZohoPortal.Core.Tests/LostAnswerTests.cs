@@ -11,12 +11,6 @@ public sealed class LostAnswerTests
 {
     private const string Portal = "ZylkerAutos";
 
-    private static async Task<(string Customers, string Partners)> TypesAsync(EmulatedOrg org)
-    {
-        var types = await org.Client.GetUserTypesAsync(Portal);
-        return (types.Single(t => t.Default).Id, types.Single(t => t.Name == "Partners").Id);
-    }
-
     private static async Task<List<PortalUser>> UsersAsync(EmulatedOrg org, string typeId)
     {
         var users = new List<PortalUser>();
@@ -34,7 +28,7 @@ public sealed class LostAnswerTests
     public async Task Transfer_AnswerLostAfterActing_IsDeliveredOnce_AndItsUsersAreReportedMoved(FaultKind kind)
     {
         using var org = new EmulatedOrg(configureClient: o => o.RequestTimeout = TimeSpan.FromSeconds(30));
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Take(3).Select(u => u.PersonalityId).ToList();
         org.Emulator.RequestLog.Clear();
         org.Emulator.Faults.Add(new EmulatorFault(kind) { PathContains = "/action/transfer", AfterActing = true, Delay = TimeSpan.FromMinutes(5) });
@@ -52,7 +46,7 @@ public sealed class LostAnswerTests
     public async Task Transfer_ConnectionResetBeforeActing_IsReadBack_AndSentOnceMore()
     {
         using var org = new EmulatedOrg();
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Take(3).Select(u => u.PersonalityId).ToList();
         org.Emulator.RequestLog.Clear();
         org.Emulator.Faults.Add(new EmulatorFault(FaultKind.ConnectionReset) { PathContains = "/action/transfer" });
@@ -68,7 +62,7 @@ public sealed class LostAnswerTests
     public async Task Delete_AnswerLostAfterActing_IsDeliveredOnce_AndReportedDeleted(FaultKind kind)
     {
         using var org = new EmulatedOrg(configureClient: o => o.RequestTimeout = TimeSpan.FromSeconds(30));
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Take(4).Select(u => u.PersonalityId).ToList();
         org.Emulator.RequestLog.Clear();
         org.Emulator.Faults.Add(new EmulatorFault(kind) { PathContains = "/users", Method = "DELETE", AfterActing = true, Delay = TimeSpan.FromMinutes(5) });
@@ -85,7 +79,7 @@ public sealed class LostAnswerTests
     public async Task StatusChange_AnswerLostAfterActing_IsDeliveredOnce_AndReportedDone(FaultKind kind)
     {
         using var org = new EmulatedOrg(configureClient: o => o.RequestTimeout = TimeSpan.FromSeconds(30));
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var user = (await UsersAsync(org, customers)).First(u => u.Active && u.Confirmed);
         org.Emulator.RequestLog.Clear();
         org.Emulator.Faults.Add(new EmulatorFault(kind) { PathContains = "/change_status", AfterActing = true, Delay = TimeSpan.FromMinutes(5) });
@@ -101,7 +95,7 @@ public sealed class LostAnswerTests
     public async Task Enable_OfAnActiveUser_IsDone_NotRefused_KeepingZohosCode()
     {
         using var org = new EmulatedOrg();
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var user = (await UsersAsync(org, customers)).First(u => u.Active);
 
         var results = await org.Client.ChangeUsersStatusAsync(Portal, new[] { new PortalUserRef(customers, user.PersonalityId) }, active: true);
@@ -117,7 +111,7 @@ public sealed class LostAnswerTests
         // Enabling an active user: Zoho answers 400 ALREADY_ACTIVATED, but the body arrives cut. An
         // unreadable 4xx says nothing, so the status is read: active, which is what was asked.
         using var org = new EmulatedOrg();
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var user = (await UsersAsync(org, customers)).First(u => u.Active);
         org.Emulator.Faults.Add(new EmulatorFault(FaultKind.TruncatedJson) { PathContains = "/change_status", AfterActing = true });
 
@@ -132,7 +126,7 @@ public sealed class LostAnswerTests
     public async Task LostAnswer_WhoseStateCannotBeReadEither_IsOutcomeUnknown_PerUser()
     {
         using var org = new EmulatedOrg(configureClient: o => o.RetryPolicy = new RetryPolicy(maxRetries: 1, seed: 2));
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Take(3).Select(u => u.PersonalityId).ToList();
         org.Emulator.Faults.Add(new EmulatorFault(FaultKind.ConnectionReset) { PathContains = "/action/transfer", AfterActing = true });
         org.Emulator.Faults.Add(new EmulatorFault(FaultKind.InternalError, 10) { PathContains = "/users", Method = "GET" });

@@ -11,12 +11,6 @@ public sealed class UserChangeTests
 {
     private const string Portal = "ZylkerAutos";
 
-    private static async Task<(string Customers, string Partners)> TypesAsync(EmulatedOrg org)
-    {
-        var types = await org.Client.GetUserTypesAsync(Portal);
-        return (types.Single(t => t.Default).Id, types.Single(t => t.Name == "Partners").Id);
-    }
-
     private static async Task<List<PortalUser>> UsersAsync(EmulatedOrg org, string typeId)
     {
         var users = new List<PortalUser>();
@@ -28,7 +22,7 @@ public sealed class UserChangeTests
     public async Task Delete_1200Users_MakesThreeCallsOfAtMost499()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 1200, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
         org.Emulator.RequestLog.Clear();
         var batches = new List<(int Offset, int Count)>();
@@ -48,7 +42,7 @@ public sealed class UserChangeTests
     public async Task Delete_MixedBatch_Is207WithOneFailure()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 4, ContactCount = 0 });
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
         var otherType = (await UsersAsync(org, partners))[0].PersonalityId;
         ids.Insert(1, otherType);
@@ -68,7 +62,7 @@ public sealed class UserChangeTests
     public async Task Emulator_Delete500Ids_AnswersScheduled_AndTheClientSpreadsItOverEveryId()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 500, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
         var request = new ZohoRequest(HttpMethod.Delete, "/settings/portals/" + Portal + "/user_type/" + customers + "/users") { BatchWrapperKey = "users" }
             .AddQuery("personality_ids", string.Join(",", ids));
@@ -89,7 +83,7 @@ public sealed class UserChangeTests
     public async Task Emulator_Transfer201Ids_AnswersScheduled()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 201, ContactCount = 0 });
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
         var request = new ZohoRequest(HttpMethod.Post, "/settings/portals/" + Portal + "/user_type/" + customers + "/users/action/transfer")
             .AddQuery("transfer_To", partners).AddQuery("personality_ids", string.Join(",", ids));
@@ -104,7 +98,7 @@ public sealed class UserChangeTests
     public async Task ChangeStatus_FollowsZohosRules_AndKeepsZohosMessages()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 10, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var users = await UsersAsync(org, customers);
         var unconfirmed = users.First(u => !u.Confirmed);
         var confirmed = users.First(u => u.Confirmed && u.Active);
@@ -134,7 +128,7 @@ public sealed class UserChangeTests
     public async Task ChangeStatus_BadId_FailsBeforeAnyRequest()
     {
         using var org = new EmulatedOrg();
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         org.Emulator.RequestLog.Clear();
         var e = await Assert.ThrowsAsync<ZohoValidationException>(() => org.Client.ChangeUserStatusAsync(Portal, customers, "bob", true));
         Assert.Equal("InvalidPersonalityId", e.ErrorId);
@@ -147,7 +141,7 @@ public sealed class UserChangeTests
         var counter = new InFlightCounter(expected: 4);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 60, ContactCount = 0 },
             configureClient: c => { counter.InnerHandler = c.Transport; c.Transport = counter; c.MaxConcurrency = 4; });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var users = (await UsersAsync(org, customers)).Where(u => u.Confirmed).ToList();
         var refs = users.Select(u => new PortalUserRef(customers, u.PersonalityId)).ToList();
         var order = new List<int>();
@@ -170,7 +164,7 @@ public sealed class UserChangeTests
         var trigger = new StopOnCall(5, stop);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 60, ContactCount = 0 },
             configureClient: c => { trigger.InnerHandler = c.Transport; c.Transport = trigger; c.MaxConcurrency = 3; });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var users = (await UsersAsync(org, customers)).Where(u => u.Confirmed && u.Active).ToList();
         var refs = users.Select(u => new PortalUserRef(customers, u.PersonalityId)).ToList();
         org.Emulator.RequestLog.Clear();
@@ -202,7 +196,7 @@ public sealed class UserChangeTests
     public async Task Transfer_1050Users_SixCalls_AndStopAfterTheFirstBatchLeavesTheRestUntouched()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 1050, ContactCount = 0 });
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
         using var stop = new CancellationTokenSource();
         org.Emulator.RequestLog.Clear();
@@ -225,7 +219,7 @@ public sealed class UserChangeTests
     public async Task Transfer_500BeforeActing_IsReadBack_ThenSentAgainOnlyBecauseNobodyMoved()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 250, ContactCount = 0 });
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
         org.Emulator.RequestLog.Clear();
         org.Emulator.Faults.Add(new Emulator.Faults.EmulatorFault(Emulator.Faults.FaultKind.InternalError) { PathContains = "/action/transfer" });
@@ -243,7 +237,7 @@ public sealed class UserChangeTests
     public async Task Transfer_WholeBatchRefused_GivesEveryUserOfThatBatchZohosError()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 250, ContactCount = 0 });
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await UsersAsync(org, customers)).Select(u => u.PersonalityId).ToList();
         org.Emulator.Faults.Add(new Emulator.Faults.EmulatorFault(Emulator.Faults.FaultKind.TooManyRequests, 7) { PathContains = "/action/transfer" });
 

@@ -10,12 +10,6 @@ public sealed class UserListingTests
 {
     private const string Portal = "ZylkerAutos";
 
-    private static async Task<(string Customers, string Partners)> TypesAsync(EmulatedOrg org)
-    {
-        var types = await org.Client.GetUserTypesAsync(Portal);
-        return (types.Single(t => t.Default).Id, types.Single(t => t.Name == "Partners").Id);
-    }
-
     private static async Task<List<PortalUser>> AllAsync(EmulatedOrg org, string typeId, PortalUserQuery? query = null)
     {
         var users = new List<PortalUser>();
@@ -27,7 +21,7 @@ public sealed class UserListingTests
     public async Task List_First5_Over5000Users_RequestsOneSmallPage()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 5000, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         org.Emulator.RequestLog.Clear();
 
         var users = new List<PortalUser>();
@@ -45,7 +39,7 @@ public sealed class UserListingTests
     public async Task List_All_Streams450UsersInThreePages()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 450, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         org.Emulator.RequestLog.Clear();
         var pages = new List<int>();
 
@@ -61,7 +55,7 @@ public sealed class UserListingTests
     public async Task List_Skip_JumpsToThePageWhereTheWantedUsersStart()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 700, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var everyone = await AllAsync(org, customers);
         org.Emulator.RequestLog.Clear();
 
@@ -78,7 +72,7 @@ public sealed class UserListingTests
     public async Task List_SkipPastTheEnd_ReportsEverythingSkipped()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 250, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
 
         var users = new List<PortalUser>();
         var listing = await org.Client.ListUsersAsync(Portal, customers, new PortalUserQuery { Skip = 1000 }, page => users.AddRange(page));
@@ -92,7 +86,7 @@ public sealed class UserListingTests
     public async Task List_StatusAndStatusReasonFilter_MatchTheOrgsState()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 300, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var everyone = await AllAsync(org, customers);
         org.Emulator.RequestLog.Clear();
 
@@ -117,7 +111,7 @@ public sealed class UserListingTests
     public async Task List_PersonalityIds_ReturnsOnlyThoseUsers()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 300, ContactCount = 0 });
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var everyone = await AllAsync(org, customers);
         var wanted = new List<string> { everyone[3].PersonalityId, everyone[250].PersonalityId, "1306462000099999999" };
         org.Emulator.RequestLog.Clear();
@@ -132,7 +126,7 @@ public sealed class UserListingTests
     public async Task List_BadFilter_FailsBeforeAnyRequest()
     {
         using var org = new EmulatedOrg();
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         org.Emulator.RequestLog.Clear();
         var query = new PortalUserQuery();
         query.Filters.Add(new PortalUserFilter { Field = "email", Value = "x" });
@@ -147,7 +141,7 @@ public sealed class UserListingTests
     public async Task Emulator_MalformedFiltersOrBadType_AnswersZohoErrors()
     {
         using var org = new EmulatedOrg();
-        var (customers, _) = await TypesAsync(org);
+        var (customers, _) = await org.UserTypeIdsAsync();
         var path = "/settings/portals/" + Portal + "/user_type/" + customers + "/users";
 
         var badJson = await Assert.ThrowsAsync<ZohoApiException>(() =>
@@ -164,7 +158,7 @@ public sealed class UserListingTests
     public async Task Emulator_KeepsUserTypeCountsInStepWithMovesAndDeletes()
     {
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 30, ContactCount = 0 });
-        var (customers, partners) = await TypesAsync(org);
+        var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = (await AllAsync(org, customers)).Select(u => u.PersonalityId).ToList();
 
         await org.Client.TransferUsersAsync(Portal, customers, partners, ids.Take(10).ToList());
