@@ -25,8 +25,10 @@ namespace ZohoPortal.Cmdlets.Users
             var state = active ? "active" : "inactive";
             var claimed = group.Items.Count(i => ClaimsWanted(i, active));
             if (claimed == group.Items.Count) return "Leave " + state + " (they are " + state + " already; checked, no change request)";
-            group.Plan = client.PlanUserStatusChange(group.Portal, group.UserTypeId, group.Ids, active);
-            return (active ? "Activate" : "Deactivate") + " (" + group.Plan.Describe()
+            // Only the text is read from the plan: the calls go out through ChangeUsersStatusAsync, which
+            // runs every group of a portal in one concurrency window (see RunAsync), so nothing keeps it.
+            var plan = client.PlanUserStatusChange(group.Portal, group.UserTypeId, group.Ids, active);
+            return (active ? "Activate" : "Deactivate") + " (" + plan.Describe()
                 + (claimed == 0 ? string.Empty : "; " + claimed + " shown " + state + " already are checked and left alone if so") + ")";
         }
 
