@@ -199,12 +199,14 @@ namespace ZohoPortal.Core
 
         /// <summary>
         /// Moves users from one user type to another, at most <see cref="MaxTransferBatch"/> ids per
-        /// call, so every user gets its own synchronous result (zoho-api.md "Batches"). Results come back in input
-        /// order, one per id; failed items (and batches refused as a whole) are results too, never
-        /// thrown, so nothing is lost. <paramref name="onBatch"/> sees each batch as it finishes.
-        /// <paramref name="stopToken"/> stops before the next batch and returns the results so far;
-        /// <paramref name="cancellationToken"/> aborts even the batch in flight.
-        /// <paramref name="onSending"/> (offset, count) is told just before each batch goes out.
+        /// call, so every user gets its own synchronous result (zoho-api.md "Batches"). The calls run
+        /// concurrently, up to the connection's MaxConcurrency (see docs/reliability.md
+        /// "Concurrency"). Results come back in input order, one per id; failed items (and batches
+        /// refused as a whole) are results too, never thrown, so nothing is lost.
+        /// <paramref name="onBatch"/> sees each batch once it and every batch before it finished.
+        /// <paramref name="stopToken"/> starts no further batch, lets those in flight finish and
+        /// returns the results so far; <paramref name="cancellationToken"/> aborts even the batches
+        /// in flight. <paramref name="onSending"/> (offset, count) is told just before each batch goes out.
         /// </summary>
         public Task<List<ZohoActionResult>> TransferUsersAsync(string portal, string fromUserTypeId, string toUserTypeId,
             IReadOnlyList<string> personalityIds, Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default,
@@ -213,6 +215,29 @@ namespace ZohoPortal.Core
             UserTypeIdRules.Validate(fromUserTypeId, "UserType");
             UserTypeIdRules.Validate(toUserTypeId, "Destination");
             ValidatePersonalityIds(personalityIds);
+            return BatchRunner.RunAsync(personalityIds, MaxTransferBatch, Options.MaxConcurrency,
+                (batch, ct) => TransferBatchAsync(portal, fromUserTypeId, toUserTypeId, batch, ct), onBatch, cancellationToken, stopToken, onSending);
+        }
+
+        /// <summary>
+        /// Deletes users of a user type from the portal (zoho-api.md "Batches"), at most <see cref="MaxDeleteBatch"/>
+        /// ids per call so each gets a synchronous result. Same concurrency, result and stop rules as
+        /// <see cref="TransferUsersAsync"/>.
+        /// </summary>
+        public Task<List<ZohoActionResult>> DeleteUsersAsync(string portal, string userTypeId, IReadOnlyList<string> personalityIds,
+            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default,
+            Action<int, int>? onSending = null)
+        {
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            ValidatePersonalityIds(personalityIds);
+            return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, Options.MaxConcurrency,
+                (batch, ct) => DeleteBatchAsync(portal, userTypeId, batch, ct), onBatch, cancellationToken, stopToken, onSending);
+        }
+
+        /// <summary>One transfer call (at most <see cref="MaxTransferBatch"/> ids): one result per id, a refusal of the whole call included.</summary>
+        private async Task<List<ZohoActionResult>> TransferBatchAsync(string portal, string fromUserTypeId, string toUserTypeId,
+            IReadOnlyList<string> batch, CancellationToken cancellationToken)
+        {
             var path = UserTypePath(portal, fromUserTypeId) + "/users/action/transfer";
             Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken ct)
             {
@@ -224,22 +249,19 @@ namespace ZohoPortal.Core
             // After a lost answer: the users found in the destination were moved.
             async Task<HashSet<string>> Moved(IReadOnlyList<string> ids, CancellationToken ct) =>
                 new HashSet<string>((await ReadUsersAsync(portal, toUserTypeId, ids, ct).ConfigureAwait(false)).Keys, StringComparer.Ordinal);
-            return BatchRunner.RunAsync(personalityIds, MaxTransferBatch, "personality_id",
-                (batch, ct) => SendVerifiedAsync(batch, Send, Moved, "POST " + path, "User has been transferred", ct),
-                onBatch, cancellationToken, stopToken, onSending);
+            try
+            {
+                return await SendVerifiedAsync(batch, Send, Moved, "POST " + path, "User has been transferred", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
+            {
+                return ItemFailures.ForEach(e, batch, "personality_id");
+            }
         }
 
-        /// <summary>
-        /// Deletes users of a user type from the portal (zoho-api.md "Batches"), at most <see cref="MaxDeleteBatch"/>
-        /// ids per call so each gets a synchronous result. Same result and stop rules as
-        /// <see cref="TransferUsersAsync"/>.
-        /// </summary>
-        public Task<List<ZohoActionResult>> DeleteUsersAsync(string portal, string userTypeId, IReadOnlyList<string> personalityIds,
-            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default,
-            Action<int, int>? onSending = null)
+        /// <summary>One delete call (at most <see cref="MaxDeleteBatch"/> ids): one result per id, a refusal of the whole call included.</summary>
+        private async Task<List<ZohoActionResult>> DeleteBatchAsync(string portal, string userTypeId, IReadOnlyList<string> batch, CancellationToken cancellationToken)
         {
-            UserTypeIdRules.Validate(userTypeId, "UserType");
-            ValidatePersonalityIds(personalityIds);
             var path = UserTypePath(portal, userTypeId) + "/users";
             Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken ct)
             {
@@ -253,9 +275,14 @@ namespace ZohoPortal.Core
                 var present = await ReadUsersAsync(portal, userTypeId, ids, ct).ConfigureAwait(false);
                 return new HashSet<string>(ids.Where(id => !present.ContainsKey(id)), StringComparer.Ordinal);
             }
-            return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, "personality_id",
-                (batch, ct) => SendVerifiedAsync(batch, Send, Gone, "DELETE " + path, "Portal user deleted", ct),
-                onBatch, cancellationToken, stopToken, onSending);
+            try
+            {
+                return await SendVerifiedAsync(batch, Send, Gone, "DELETE " + path, "Portal user deleted", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
+            {
+                return ItemFailures.ForEach(e, batch, "personality_id");
+            }
         }
 
         /// <summary>
@@ -295,43 +322,49 @@ namespace ZohoPortal.Core
                 ZohoIdRules.Validate(user.PersonalityId, "InvalidPersonalityId", "Portal user id", "PersonalityId");
             }
             var limit = Math.Min(maxInFlight ?? Options.MaxConcurrency, Options.MaxConcurrency);
-            return ParallelRunner.RunAsync(users.Count, Math.Max(1, limit), async (i, ct) =>
+            return ParallelRunner.RunAsync(users.Count, Math.Max(1, limit),
+                (i, ct) => ChangeOneStatusAsync(portal, users[i].UserTypeId, users[i].PersonalityId, active, ct), onResult, cancellationToken, stopToken, onStarting);
+        }
+
+        /// <summary>
+        /// One status change as a result: Zoho's "already so" counts as done, a refusal is the
+        /// user's error, and a lost answer is read back (never guessed, never sent twice blindly).
+        /// </summary>
+        private async Task<ZohoActionResult> ChangeOneStatusAsync(string portal, string userTypeId, string personalityId, bool active, CancellationToken cancellationToken)
+        {
+            async Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken token)
             {
-                var user = users[i];
-                async Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken token)
-                {
-                    try
-                    {
-                        var result = await ChangeUserStatusAsync(portal, user.UserTypeId, user.PersonalityId, active, token).ConfigureAwait(false);
-                        if (result.GetDetail("personality_id") == null) result.Details["personality_id"] = user.PersonalityId;
-                        return new List<ZohoActionResult> { result };
-                    }
-                    catch (ZohoApiException e) when (!(e is ZohoOutcomeUnknownException))
-                    {
-                        // "Already in that state" means the state asked for holds: done, not refused.
-                        if (IsAlreadyInState(e.Code, active))
-                            return new List<ZohoActionResult> { new ZohoActionResult { Code = e.Code, Status = "success", Message = e.ZohoMessage,
-                                Details = new Dictionary<string, string?> { ["personality_id"] = user.PersonalityId, ["already_in_state"] = "true" }, HttpStatus = e.HttpStatus } };
-                        return new List<ZohoActionResult> { ItemFailures.From(e, user.PersonalityId, "personality_id") };
-                    }
-                }
-                // After a lost answer: the user is done when the read shows the status asked for.
-                async Task<HashSet<string>> InState(IReadOnlyList<string> ids, CancellationToken token)
-                {
-                    var found = await ReadUsersAsync(portal, user.UserTypeId, ids, token).ConfigureAwait(false);
-                    return new HashSet<string>(found.Values.Where(u => u.Active == active).Select(u => u.PersonalityId), StringComparer.Ordinal);
-                }
                 try
                 {
-                    var results = await SendVerifiedAsync(new[] { user.PersonalityId }, Send, InState,
-                        "PUT " + ChangeStatusPath(portal, user.UserTypeId, user.PersonalityId), "Status of the user changed", ct).ConfigureAwait(false);
-                    return results[0];
+                    var result = await ChangeUserStatusAsync(portal, userTypeId, personalityId, active, token).ConfigureAwait(false);
+                    if (result.GetDetail("personality_id") == null) result.Details["personality_id"] = personalityId;
+                    return new List<ZohoActionResult> { result };
                 }
-                catch (Exception e) when (ItemFailures.IsCallFailure(e))
+                catch (ZohoApiException e) when (!(e is ZohoOutcomeUnknownException))
                 {
-                    return ItemFailures.From(e, user.PersonalityId, "personality_id");
+                    // "Already in that state" means the state asked for holds: done, not refused.
+                    if (IsAlreadyInState(e.Code, active))
+                        return new List<ZohoActionResult> { new ZohoActionResult { Code = e.Code, Status = "success", Message = e.ZohoMessage,
+                            Details = new Dictionary<string, string?> { ["personality_id"] = personalityId, ["already_in_state"] = "true" }, HttpStatus = e.HttpStatus } };
+                    return new List<ZohoActionResult> { ItemFailures.From(e, personalityId, "personality_id") };
                 }
-            }, onResult, cancellationToken, stopToken, onStarting);
+            }
+            // After a lost answer: the user is done when the read shows the status asked for.
+            async Task<HashSet<string>> InState(IReadOnlyList<string> ids, CancellationToken token)
+            {
+                var found = await ReadUsersAsync(portal, userTypeId, ids, token).ConfigureAwait(false);
+                return new HashSet<string>(found.Values.Where(u => u.Active == active).Select(u => u.PersonalityId), StringComparer.Ordinal);
+            }
+            try
+            {
+                var results = await SendVerifiedAsync(new[] { personalityId }, Send, InState,
+                    "PUT " + ChangeStatusPath(portal, userTypeId, personalityId), "Status of the user changed", cancellationToken).ConfigureAwait(false);
+                return results[0];
+            }
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
+            {
+                return ItemFailures.From(e, personalityId, "personality_id");
+            }
         }
 
         /// <summary>Zoho's answers that say the user already has the status asked for.</summary>

@@ -68,24 +68,21 @@ namespace ZohoPortal.Cmdlets.Users
 
         protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
         {
-            var client = Client;
+            var sending = new List<UserGroup>();
             foreach (var group in groups)
             {
-                if (run.Stop.IsCancellationRequested) return;
                 var destination = _destinations[group.Portal];
-                if (destination.Id == group.UserTypeId)
+                if (destination.Id != group.UserTypeId)
                 {
-                    EmitVerbose(group.Items.Count + " users are in user type '" + destination.Name + "' already; nothing to send for them.");
-                    foreach (var item in group.Items)
-                        Report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already in the destination user type." });
+                    sending.Add(group);
                     continue;
                 }
-                var items = group.Items;
-                await client.RunUserPlanAsync(group.Plan!, batch =>
-                {
-                    for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
-                }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);
+                EmitVerbose(group.Items.Count + " users are in user type '" + destination.Name + "' already; nothing to send for them.");
+                foreach (var item in group.Items)
+                    Report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already in the destination user type." });
             }
+            // Every group's batches are independent: one run, so they share the connection's concurrency window.
+            await RunPlansAsync(sending.Select(g => (g.Plan!, (IReadOnlyList<UserItem>)g.Items)).ToList(), run).ConfigureAwait(false);
         }
 
         protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result)

@@ -45,19 +45,9 @@ namespace ZohoPortal.Cmdlets.Users
             return ShouldProcessUnlessForced(Force, target, "Remove from the portal (" + group.Plan.Describe() + ")");
         }
 
-        protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
-        {
-            var client = Client;
-            foreach (var group in groups)
-            {
-                if (run.Stop.IsCancellationRequested) return;
-                var items = group.Items;
-                await client.RunUserPlanAsync(group.Plan!, batch =>
-                {
-                    for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
-                }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);
-            }
-        }
+        // Every group's batches are independent: one run, so they share the connection's concurrency window.
+        protected override Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run) =>
+            RunPlansAsync(groups.Select(g => (g.Plan!, (IReadOnlyList<UserItem>)g.Items)).ToList(), run);
 
         protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result) => CopyOf(item);
 
