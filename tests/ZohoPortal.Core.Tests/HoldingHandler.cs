@@ -22,7 +22,8 @@ public sealed class HoldingHandler(int expected, Func<HttpRequestMessage, bool> 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!matches(request)) return await base.SendAsync(request, cancellationToken);
-        OnArrive?.Invoke(Interlocked.Increment(ref _arrived));
+        var arrived = Interlocked.Increment(ref _arrived);
+        OnArrive?.Invoke(arrived);
         var now = Interlocked.Increment(ref _current);
         int seen;
         while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen) { }

@@ -223,7 +223,8 @@ namespace ZohoPortal.Infrastructure
                 if (result.GetDetail("verified_after_lost_answer") == "true")
                     EmitVerbose("Portal user " + item.Describe() + ": " + result.Message + ".");
                 if (result.GetDetail("already_in_state") == "true")
-                    EmitVerbose("Portal user " + item.Describe() + " is so already (Zoho answered " + result.Code + ": " + result.Message + "); counted as done.");
+                    EmitVerbose("Portal user " + item.Describe() + " is " + (ZohoPortal.Core.ZohoPortalClient.IsAlreadyInState(result.Code, true) ? "active" : "inactive")
+                        + " already (Zoho answered " + result.Code + ": " + result.Message + "); counted as done.");
                 if (result.Code == "SCHEDULED")
                 {
                     var job = result.GetDetail("job_id") ?? string.Empty;

@@ -185,7 +185,7 @@ namespace ZohoPortal.Cmdlets.Users
                         query.Skip = emails == null ? _skipLeft : 0;
                         query.First = emails == null ? _firstLeft : null;
                         var typeName = type.Name;
-                        var listing = await connection.Client.ListUsersAsync(portal, type.Id, query, page =>
+                        var listing = await connection.Client.ListUsersAsync(portal, type.Id, query, (page, token) =>
                         {
                             var wanted = new List<PortalUser>();
                             foreach (var user in page)
@@ -197,10 +197,11 @@ namespace ZohoPortal.Cmdlets.Users
                                     lock (_found) _foundEmails.Add(user.Email);
                                     if (!TakeOne()) continue;
                                 }
-                                lock (_found) _found.Add(user.PersonalityId);
+                                // Ids are kept only to name the -Id users never found: a plain listing keeps nothing per user.
+                                if (Id != null) lock (_found) _found.Add(user.PersonalityId);
                                 wanted.Add(user);
                             }
-                            if (wanted.Count > 0) Post(() => WriteObject(wanted, true));
+                            return WriteTakenAsync(wanted, token);
                         }, ct).ConfigureAwait(false);
                         if (emails == null)
                         {
@@ -214,6 +215,36 @@ namespace ZohoPortal.Cmdlets.Users
                     _totals.Add(total);
                 }
             });
+        }
+
+        /// <summary>
+        /// Writes a page on the pipeline thread and completes once every user of it has been taken
+        /// downstream: the listing reads ahead only that far (backpressure). A downstream stop
+        /// (Select-Object -First, Ctrl+C) leaves the task cancelled, so nothing more is read.
+        /// </summary>
+        private Task WriteTakenAsync(List<PortalUser> users, CancellationToken cancellationToken)
+        {
+            if (users.Count == 0) return Task.CompletedTask;
+            var taken = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var registration = cancellationToken.Register(() => taken.TrySetCanceled());
+            Post(() =>
+            {
+                try
+                {
+                    WriteObject(users, true);
+                    taken.TrySetResult(true);
+                }
+                catch
+                {
+                    taken.TrySetCanceled();
+                    throw;
+                }
+            });
+            return taken.Task.ContinueWith(t =>
+            {
+                registration.Dispose();
+                return t;
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
         }
 
         /// <summary>Client-side -Skip/-First for matches we filter ourselves; true when this one is to be written.</summary>
@@ -323,7 +354,7 @@ namespace ZohoPortal.Cmdlets.Users
                 {
                     if (!Matches(user) || !seen.Add(user.PersonalityId)) continue;
                     if (!TakeOne()) continue;
-                    _found.Add(user.PersonalityId);
+                    if (Id != null) _found.Add(user.PersonalityId);
                     WriteObject(user);
                 }
             }

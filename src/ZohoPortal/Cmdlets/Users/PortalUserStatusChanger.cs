@@ -24,9 +24,10 @@ namespace ZohoPortal.Cmdlets.Users
         {
             var state = active ? "active" : "inactive";
             var claimed = group.Items.Count(i => ClaimsWanted(i, active));
-            if (claimed == group.Items.Count) return "Leave " + state + " (they are " + state + " already; checked, no change request)";
-            // The plan is the text shown here and what RunAsync sends, less the users a check finds in the state already.
+            // The plan is the text shown here and what RunAsync sends, less the users a check finds in the state already
+            // (so it exists even when every user claims that state: a check may show some are not).
             var plan = group.Plan = client.PlanUserStatusChange(group.Portal, group.UserTypeId, group.Ids, active);
+            if (claimed == group.Items.Count) return "Leave " + state + " (they are " + state + " already; checked, no change request)";
             return (active ? "Activate" : "Deactivate") + " (" + plan.Describe()
                 + (claimed == 0 ? string.Empty : "; " + claimed + " shown " + state + " already are checked and left alone if so") + ")";
         }
@@ -47,7 +48,7 @@ namespace ZohoPortal.Cmdlets.Users
                     report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already " + state + "." });
                 }
                 var items = group.Items.Where(i => !already.Contains(i.Id!)).ToList();
-                if (items.Count > 0 && group.Plan != null) work.Add((group.Plan.Without(already), items));
+                if (items.Count > 0) work.Add((group.Plan!.Without(already), items));
             }
             // One run over every group, so the calls of different user types and portals share the concurrency window.
             // The core counts Zoho's "already so" answer (ALREADY_ACTIVATED) as done, keeping its code: one Verbose line, then done.
