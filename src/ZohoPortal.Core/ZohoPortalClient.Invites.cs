@@ -216,7 +216,7 @@ namespace ZohoPortal.Core
 
         /// <summary>
         /// Waits until every job has completed or <paramref name="timeout"/> has passed (null: no
-        /// limit). A job just submitted is not done yet, so the first check comes after
+        /// limit; zero checks once, at once). A job just submitted is not done yet, so the first check comes after
         /// <see cref="InvitePollFirstInterval"/>; the pause then doubles up to
         /// <see cref="InvitePollMaxInterval"/> (never past the timeout). A round asks once per
         /// module for the list of its jobs (the job-status call without job_id) and checks by id
@@ -245,16 +245,22 @@ namespace ZohoPortal.Core
             var interval = InvitePollFirstInterval;
             var outcome = new InviteWaitOutcome();
 
+            var checkedOnce = false;
             while (pending.Count > 0)
             {
                 var now = clock.UtcNow;
-                if (deadline.HasValue && now >= deadline.Value) break;
+                if (checkedOnce && deadline.HasValue && now >= deadline.Value) break;
                 var pause = interval;
                 if (deadline.HasValue && deadline.Value - now < pause) pause = deadline.Value - now;
-                onProgress?.Invoke(Progress(jobs, notFound, now - started, pause, deadline.HasValue ? deadline.Value - now : (TimeSpan?)null));
-                await clock.Delay(pause, cancellationToken).ConfigureAwait(false);
-                var doubled = TimeSpan.FromTicks(interval.Ticks * 2);
-                interval = doubled > InvitePollMaxInterval ? InvitePollMaxInterval : doubled;
+                // A timeout of zero (or no time left before the first check) checks once, at once.
+                if (pause > TimeSpan.Zero)
+                {
+                    onProgress?.Invoke(Progress(jobs, notFound, now - started, pause, deadline.HasValue ? deadline.Value - now : (TimeSpan?)null));
+                    await clock.Delay(pause, cancellationToken).ConfigureAwait(false);
+                    var doubled = TimeSpan.FromTicks(interval.Ticks * 2);
+                    interval = doubled > InvitePollMaxInterval ? InvitePollMaxInterval : doubled;
+                }
+                checkedOnce = true;
 
                 cancellationToken.ThrowIfCancellationRequested();
                 var rounds = pending.GroupBy(j => j.Module, StringComparer.OrdinalIgnoreCase)
