@@ -17,8 +17,6 @@ namespace ZohoPortal.Core
     {
         /// <summary>Most records the client puts in one bulk-invite request (zoho-api.md "Invitations": the schema's cap); each request is one job.</summary>
         public const int MaxInviteBatch = 100;
-        /// <summary>Bulk-invite requests in flight at once (further capped by the connection's MaxConcurrency).</summary>
-        public const int MaxParallelInviteRequests = 4;
         /// <summary>First pause between checks of a running job; it doubles up to <see cref="InvitePollMaxInterval"/>.</summary>
         public static readonly TimeSpan InvitePollFirstInterval = TimeSpan.FromMilliseconds(500);
         public static readonly TimeSpan InvitePollMaxInterval = TimeSpan.FromSeconds(10);
@@ -92,8 +90,8 @@ namespace ZohoPortal.Core
             // The jobs listed now are not this run's: a lost answer is later matched only against newer ones.
             var run = new InviteRun((await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false)).Select(j => j.JobId));
             var callbackGate = new object();
-            // The same bounded runner as the status changes (the pipeline's gate still caps calls on the wire).
-            var submissions = await ParallelRunner.RunAsync(batches.Count, Math.Max(1, Math.Min(MaxParallelInviteRequests, Options.MaxConcurrency)),
+            // The same scheduler as every batch of the client: the connection's MaxConcurrency is the only limit.
+            var submissions = await ParallelRunner.RunAsync(batches.Count, Math.Max(1, Options.MaxConcurrency),
                 async (i, ct) =>
                 {
                     var submission = await SubmitBulkInviteAsync(run, module, batches[i], userTypeId, type, language, ct).ConfigureAwait(false);
@@ -204,18 +202,28 @@ namespace ZohoPortal.Core
             var fresh = await GetInviteJobAsync(job.Module, job.JobId, cancellationToken).ConfigureAwait(false);
             job.CheckedAt = Options.Clock.UtcNow;
             if (fresh == null) return false;
+            Update(job, fresh);
+            return true;
+        }
+
+        /// <summary>Takes status and results from a fresh read of the same job.</summary>
+        private void Update(PortalInviteJob job, PortalInviteJob fresh)
+        {
+            job.CheckedAt = Options.Clock.UtcNow;
             job.Status = fresh.Status;
             job.Results = fresh.Results == null ? null : MatchInviteResults(job, fresh.Results);
-            return true;
         }
 
         /// <summary>
         /// Waits until every job has completed or <paramref name="timeout"/> has passed (null: no
-        /// limit). Jobs are checked at once, then after pauses that start at
-        /// <see cref="InvitePollFirstInterval"/> and double up to <see cref="InvitePollMaxInterval"/>
-        /// (never past the timeout), all pending jobs of a round in parallel. Pauses use the
-        /// connection's clock, and cancellation ends the wait at once. The jobs are updated in
-        /// place; a job Zoho does not know is reported in <see cref="InviteWaitOutcome.NotFound"/>.
+        /// limit; zero checks once, at once). A job just submitted is not done yet, so the first check comes after
+        /// <see cref="InvitePollFirstInterval"/>; the pause then doubles up to
+        /// <see cref="InvitePollMaxInterval"/> (never past the timeout). A round asks once per
+        /// module for the list of its jobs (the job-status call without job_id) and checks by id
+        /// only a job that listing does not show, or every job of a module whose listing was
+        /// refused; those checks run concurrently. Pauses use the connection's clock, and
+        /// cancellation ends the wait at once. The jobs are updated in place; a job Zoho does not
+        /// know is reported in <see cref="InviteWaitOutcome.NotFound"/>.
         /// </summary>
         public async Task<InviteWaitOutcome> WaitForInviteJobsAsync(IReadOnlyList<PortalInviteJob> jobs, TimeSpan? timeout = null,
             Action<InviteWaitProgress>? onProgress = null, CancellationToken cancellationToken = default)
@@ -237,30 +245,32 @@ namespace ZohoPortal.Core
             var interval = InvitePollFirstInterval;
             var outcome = new InviteWaitOutcome();
 
-            while (true)
+            var checkedOnce = false;
+            while (pending.Count > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var checks = pending.Select(async job => (job, found: await RefreshInviteJobAsync(job, cancellationToken).ConfigureAwait(false))).ToList();
-                foreach (var (job, found) in await Task.WhenAll(checks).ConfigureAwait(false))
-                    if (!found) notFound.Add(job);
-                pending = pending.Where(j => !j.IsCompleted && !notFound.Contains(j)).ToList();
-
                 var now = clock.UtcNow;
-                var over = pending.Count == 0 || (deadline.HasValue && now >= deadline.Value);
-                TimeSpan? pause = null;
-                if (!over)
+                if (checkedOnce && deadline.HasValue && now >= deadline.Value) break;
+                var pause = interval;
+                if (deadline.HasValue && deadline.Value - now < pause) pause = deadline.Value - now;
+                // A timeout of zero (or no time left before the first check) checks once, at once.
+                if (pause > TimeSpan.Zero)
                 {
-                    pause = interval;
-                    if (deadline.HasValue && deadline.Value - now < pause.Value) pause = deadline.Value - now;
+                    onProgress?.Invoke(Progress(jobs, notFound, now - started, pause, deadline.HasValue ? deadline.Value - now : (TimeSpan?)null));
+                    await clock.Delay(pause, cancellationToken).ConfigureAwait(false);
+                    var doubled = TimeSpan.FromTicks(interval.Ticks * 2);
+                    interval = doubled > InvitePollMaxInterval ? InvitePollMaxInterval : doubled;
                 }
-                onProgress?.Invoke(Progress(jobs, notFound, now - started, pause, deadline.HasValue ? deadline.Value - now : (TimeSpan?)null));
-                if (over) break;
+                checkedOnce = true;
 
-                await clock.Delay(pause!.Value, cancellationToken).ConfigureAwait(false);
-                var doubled = TimeSpan.FromTicks(interval.Ticks * 2);
-                interval = doubled > InvitePollMaxInterval ? InvitePollMaxInterval : doubled;
+                cancellationToken.ThrowIfCancellationRequested();
+                var rounds = pending.GroupBy(j => j.Module, StringComparer.OrdinalIgnoreCase)
+                    .Select(module => CheckModuleJobsAsync(module.Key, module.ToList(), notFound, cancellationToken)).ToList();
+                await Task.WhenAll(rounds).ConfigureAwait(false);
+                pending = pending.Where(j => !j.IsCompleted && !notFound.Contains(j)).ToList();
             }
 
+            var end = clock.UtcNow;
+            onProgress?.Invoke(Progress(jobs, notFound, end - started, null, deadline.HasValue ? deadline.Value - end : (TimeSpan?)null));
             foreach (var job in jobs)
             {
                 if (notFound.Contains(job)) outcome.NotFound.Add(job);
@@ -268,8 +278,40 @@ namespace ZohoPortal.Core
             }
             outcome.Pending.AddRange(pending);
             outcome.TimedOut = pending.Count > 0;
-            outcome.Elapsed = clock.UtcNow - started;
+            outcome.Elapsed = end - started;
             return outcome;
+        }
+
+        /// <summary>
+        /// One round for the pending jobs of one module: one listing of the module's jobs, then a
+        /// check by id for each job the listing does not show (Zoho may list only recent jobs), or
+        /// for all of them when the listing itself failed.
+        /// </summary>
+        private async Task CheckModuleJobsAsync(string module, List<PortalInviteJob> pending, HashSet<PortalInviteJob> notFound, CancellationToken cancellationToken)
+        {
+            var unlisted = pending;
+            if (pending.Count > 1)
+            {
+                try
+                {
+                    var listed = new Dictionary<string, PortalInviteJob>(StringComparer.Ordinal);
+                    foreach (var fresh in await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false))
+                        if (!string.IsNullOrEmpty(fresh.JobId)) listed[fresh.JobId] = fresh;
+                    unlisted = new List<PortalInviteJob>();
+                    foreach (var job in pending)
+                    {
+                        if (listed.TryGetValue(job.JobId, out var fresh)) Update(job, fresh);
+                        else unlisted.Add(job);
+                    }
+                }
+                catch (Exception e) when (ItemFailures.IsCallFailure(e))
+                {
+                    TraceVerbose("Listing the bulk-invite jobs of " + module + " failed (" + e.Message + "); checking its " + pending.Count + " jobs one by one.");
+                }
+            }
+            var checks = unlisted.Select(async job => (job, found: await RefreshInviteJobAsync(job, cancellationToken).ConfigureAwait(false))).ToList();
+            foreach (var (job, found) in await Task.WhenAll(checks).ConfigureAwait(false))
+                if (!found) lock (notFound) notFound.Add(job);
         }
 
         private static InviteWaitProgress Progress(IReadOnlyList<PortalInviteJob> jobs, HashSet<PortalInviteJob> notFound, TimeSpan elapsed, TimeSpan? next, TimeSpan? left)

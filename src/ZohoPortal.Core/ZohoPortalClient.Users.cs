@@ -65,146 +65,15 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Lists the users of one user type page by page, handing each page's users to
-        /// <paramref name="onPage"/> as it arrives. Honours the query's Skip and First with as few
-        /// requests as possible: a small First asks for a small page, and a Skip jumps straight
-        /// to the page where the wanted users start instead of reading the ones before.
-        /// </summary>
-        public async Task<PortalUserListing> ListUsersAsync(string portal, string userTypeId, PortalUserQuery query,
-            Action<IReadOnlyList<PortalUser>> onPage, CancellationToken cancellationToken = default)
-        {
-            if (query == null) throw new ArgumentNullException(nameof(query));
-            if (onPage == null) throw new ArgumentNullException(nameof(onPage));
-            if (query.Skip < 0) throw new ZohoValidationException("InvalidSkip", "Skip must be 0 or more.", "Skip");
-            if (query.First.HasValue && query.First.Value < 0) throw new ZohoValidationException("InvalidFirst", "First must be 0 or more.", "First");
-            UserTypeIdRules.Validate(userTypeId, "UserType");
-            ValidateFilters(query.Filters);
-
-            var listing = new PortalUserListing();
-            if (query.First == 0) return listing;
-            var perPage = PageSizeFor(query);
-
-            if (query.PersonalityIds == null)
-            {
-                await ListPagesAsync(portal, userTypeId, query, null, perPage, query.Skip, query.First, listing, onPage, jump: true, cancellationToken).ConfigureAwait(false);
-                return listing;
-            }
-
-            ValidatePersonalityIds(query.PersonalityIds);
-            long skip = query.Skip;
-            long? first = query.First;
-            var wanted = query.PersonalityIds.Distinct(StringComparer.Ordinal).ToList();
-            for (var offset = 0; offset < wanted.Count && first != 0; offset += MaxIdsPerListFilter)
-            {
-                var chunk = wanted.Skip(offset).Take(MaxIdsPerListFilter).ToList();
-                var before = new PortalUserListing();
-                await ListPagesAsync(portal, userTypeId, query, chunk, perPage, skip, first, before, onPage, jump: false, cancellationToken).ConfigureAwait(false);
-                skip -= before.Skipped;
-                if (first.HasValue) first -= before.Returned;
-                listing.Returned += before.Returned;
-                listing.Skipped += before.Skipped;
-                listing.Requests += before.Requests;
-            }
-            return listing;
-        }
-
-        /// <summary>How many users of a user type match the query (info.total_count of a one-user page); null when Zoho does not say.</summary>
-        public async Task<long?> CountUsersAsync(string portal, string userTypeId, PortalUserQuery query, CancellationToken cancellationToken = default)
-        {
-            var page = await GetUsersPageAsync(portal, userTypeId, new PortalUserQuery { Status = query.Status, Filters = query.Filters }, 1, 1, cancellationToken).ConfigureAwait(false);
-            if (page.Users.Count == 0) return 0;
-            if (page.Info?.TotalCount != null) return page.Info.TotalCount;
-            return page.Info?.MoreRecords == false ? page.Users.Count : (long?)null;
-        }
-
-        private async Task ListPagesAsync(string portal, string userTypeId, PortalUserQuery query, List<string>? ids, int perPage,
-            long skip, long? first, PortalUserListing listing, Action<IReadOnlyList<PortalUser>> onPage, bool jump, CancellationToken cancellationToken)
-        {
-            var pageQuery = new PortalUserQuery { Status = query.Status, Filters = query.Filters, PersonalityIds = ids };
-            var idSet = ids == null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
-            var page = 1;
-            if (jump && skip >= perPage)
-            {
-                page = (int)Math.Min(int.MaxValue, skip / perPage + 1);
-                var jumped = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
-                listing.Requests++;
-                if (jumped.Users.Count == 0)
-                {
-                    // Past the end: everything in this type was skipped. Learn how much that was.
-                    var total = await CountUsersAsync(portal, userTypeId, pageQuery, cancellationToken).ConfigureAwait(false);
-                    listing.Requests++;
-                    if (total.HasValue)
-                    {
-                        listing.TotalCount = total;
-                        listing.Skipped = Math.Min(total.Value, skip);
-                        return;
-                    }
-                    page = 1; // Zoho did not say: count by reading from the start.
-                }
-                else
-                {
-                    var before = (long)(page - 1) * perPage;
-                    listing.Skipped += before;
-                    skip -= before;
-                    if (!Consume(jumped, idSet, ref skip, ref first, listing, onPage, perPage)) return;
-                    page++;
-                }
-            }
-
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
-                listing.Requests++;
-                if (current.Users.Count == 0)
-                {
-                    if (page == 1) listing.TotalCount = 0;
-                    return;
-                }
-                if (!Consume(current, idSet, ref skip, ref first, listing, onPage, perPage)) return;
-                page++;
-            }
-        }
-
-        /// <summary>Skips and hands over one page's users; false when no further page is wanted.</summary>
-        private static bool Consume(PortalUserPage current, HashSet<string>? idSet, ref long skip, ref long? first,
-            PortalUserListing listing, Action<IReadOnlyList<PortalUser>> onPage, int perPage)
-        {
-            if (current.Info?.TotalCount != null) listing.TotalCount = current.Info.TotalCount;
-            var users = idSet == null ? current.Users : current.Users.Where(u => idSet.Contains(u.PersonalityId)).ToList();
-            var dropped = (int)Math.Min(skip, users.Count);
-            skip -= dropped;
-            listing.Skipped += dropped;
-            IEnumerable<PortalUser> kept = users.Skip(dropped);
-            if (first.HasValue) kept = kept.Take((int)Math.Min(first.Value, int.MaxValue));
-            var handed = kept.ToList();
-            if (handed.Count > 0)
-            {
-                listing.Returned += handed.Count;
-                if (first.HasValue) first -= handed.Count;
-                onPage(handed);
-            }
-            if (first == 0) return false;
-            // more_records is Zoho's word; without an info block a short page is the last one.
-            return current.Info?.MoreRecords ?? current.Users.Count >= perPage;
-        }
-
-        /// <summary>A page just big enough for skip + first when that fits in one page, else the largest page (fewest calls).</summary>
-        internal static int PageSizeFor(PortalUserQuery query)
-        {
-            if (query.First.HasValue && query.PersonalityIds == null && query.Skip + query.First.Value <= MaxUsersPerPage)
-                return (int)Math.Max(1, query.Skip + query.First.Value);
-            return MaxUsersPerPage;
-        }
-
-        /// <summary>
         /// Moves users from one user type to another, at most <see cref="MaxTransferBatch"/> ids per
-        /// call, so every user gets its own synchronous result (zoho-api.md "Batches"). Results come back in input
-        /// order, one per id; failed items (and batches refused as a whole) are results too, never
-        /// thrown, so nothing is lost. <paramref name="onBatch"/> sees each batch as it finishes.
-        /// <paramref name="stopToken"/> stops before the next batch and returns the results so far;
-        /// <paramref name="cancellationToken"/> aborts even the batch in flight.
-        /// <paramref name="onSending"/> (offset, count) is told just before each batch goes out.
+        /// call, so every user gets its own synchronous result (zoho-api.md "Batches"). The calls run
+        /// concurrently, up to the connection's MaxConcurrency (see docs/reliability.md
+        /// "Concurrency"). Results come back in input order, one per id; failed items (and batches
+        /// refused as a whole) are results too, never thrown, so nothing is lost.
+        /// <paramref name="onBatch"/> sees each batch once it and every batch before it finished.
+        /// <paramref name="stopToken"/> starts no further batch, lets those in flight finish and
+        /// returns the results so far; <paramref name="cancellationToken"/> aborts even the batches
+        /// in flight. <paramref name="onSending"/> (offset, count) is told just before each batch goes out.
         /// </summary>
         public Task<List<ZohoActionResult>> TransferUsersAsync(string portal, string fromUserTypeId, string toUserTypeId,
             IReadOnlyList<string> personalityIds, Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default,
@@ -213,6 +82,29 @@ namespace ZohoPortal.Core
             UserTypeIdRules.Validate(fromUserTypeId, "UserType");
             UserTypeIdRules.Validate(toUserTypeId, "Destination");
             ValidatePersonalityIds(personalityIds);
+            return BatchRunner.RunAsync(personalityIds, MaxTransferBatch, Options.MaxConcurrency,
+                (batch, ct) => TransferBatchAsync(portal, fromUserTypeId, toUserTypeId, batch, ct), onBatch, cancellationToken, stopToken, onSending);
+        }
+
+        /// <summary>
+        /// Deletes users of a user type from the portal (zoho-api.md "Batches"), at most <see cref="MaxDeleteBatch"/>
+        /// ids per call so each gets a synchronous result. Same concurrency, result and stop rules as
+        /// <see cref="TransferUsersAsync"/>.
+        /// </summary>
+        public Task<List<ZohoActionResult>> DeleteUsersAsync(string portal, string userTypeId, IReadOnlyList<string> personalityIds,
+            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default,
+            Action<int, int>? onSending = null)
+        {
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            ValidatePersonalityIds(personalityIds);
+            return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, Options.MaxConcurrency,
+                (batch, ct) => DeleteBatchAsync(portal, userTypeId, batch, ct), onBatch, cancellationToken, stopToken, onSending);
+        }
+
+        /// <summary>One transfer call (at most <see cref="MaxTransferBatch"/> ids): one result per id, a refusal of the whole call included.</summary>
+        private async Task<List<ZohoActionResult>> TransferBatchAsync(string portal, string fromUserTypeId, string toUserTypeId,
+            IReadOnlyList<string> batch, CancellationToken cancellationToken)
+        {
             var path = UserTypePath(portal, fromUserTypeId) + "/users/action/transfer";
             Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken ct)
             {
@@ -224,22 +116,19 @@ namespace ZohoPortal.Core
             // After a lost answer: the users found in the destination were moved.
             async Task<HashSet<string>> Moved(IReadOnlyList<string> ids, CancellationToken ct) =>
                 new HashSet<string>((await ReadUsersAsync(portal, toUserTypeId, ids, ct).ConfigureAwait(false)).Keys, StringComparer.Ordinal);
-            return BatchRunner.RunAsync(personalityIds, MaxTransferBatch, "personality_id",
-                (batch, ct) => SendVerifiedAsync(batch, Send, Moved, "POST " + path, "User has been transferred", ct),
-                onBatch, cancellationToken, stopToken, onSending);
+            try
+            {
+                return await SendVerifiedAsync(batch, Send, Moved, "POST " + path, "User has been transferred", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
+            {
+                return ItemFailures.ForEach(e, batch, "personality_id");
+            }
         }
 
-        /// <summary>
-        /// Deletes users of a user type from the portal (zoho-api.md "Batches"), at most <see cref="MaxDeleteBatch"/>
-        /// ids per call so each gets a synchronous result. Same result and stop rules as
-        /// <see cref="TransferUsersAsync"/>.
-        /// </summary>
-        public Task<List<ZohoActionResult>> DeleteUsersAsync(string portal, string userTypeId, IReadOnlyList<string> personalityIds,
-            Action<BatchOutcome>? onBatch = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default,
-            Action<int, int>? onSending = null)
+        /// <summary>One delete call (at most <see cref="MaxDeleteBatch"/> ids): one result per id, a refusal of the whole call included.</summary>
+        private async Task<List<ZohoActionResult>> DeleteBatchAsync(string portal, string userTypeId, IReadOnlyList<string> batch, CancellationToken cancellationToken)
         {
-            UserTypeIdRules.Validate(userTypeId, "UserType");
-            ValidatePersonalityIds(personalityIds);
             var path = UserTypePath(portal, userTypeId) + "/users";
             Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken ct)
             {
@@ -253,9 +142,14 @@ namespace ZohoPortal.Core
                 var present = await ReadUsersAsync(portal, userTypeId, ids, ct).ConfigureAwait(false);
                 return new HashSet<string>(ids.Where(id => !present.ContainsKey(id)), StringComparer.Ordinal);
             }
-            return BatchRunner.RunAsync(personalityIds, MaxDeleteBatch, "personality_id",
-                (batch, ct) => SendVerifiedAsync(batch, Send, Gone, "DELETE " + path, "Portal user deleted", ct),
-                onBatch, cancellationToken, stopToken, onSending);
+            try
+            {
+                return await SendVerifiedAsync(batch, Send, Gone, "DELETE " + path, "Portal user deleted", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
+            {
+                return ItemFailures.ForEach(e, batch, "personality_id");
+            }
         }
 
         /// <summary>
@@ -295,43 +189,49 @@ namespace ZohoPortal.Core
                 ZohoIdRules.Validate(user.PersonalityId, "InvalidPersonalityId", "Portal user id", "PersonalityId");
             }
             var limit = Math.Min(maxInFlight ?? Options.MaxConcurrency, Options.MaxConcurrency);
-            return ParallelRunner.RunAsync(users.Count, Math.Max(1, limit), async (i, ct) =>
+            return ParallelRunner.RunAsync(users.Count, Math.Max(1, limit),
+                (i, ct) => ChangeOneStatusAsync(portal, users[i].UserTypeId, users[i].PersonalityId, active, ct), onResult, cancellationToken, stopToken, onStarting);
+        }
+
+        /// <summary>
+        /// One status change as a result: Zoho's "already so" counts as done, a refusal is the
+        /// user's error, and a lost answer is read back (never guessed, never sent twice blindly).
+        /// </summary>
+        private async Task<ZohoActionResult> ChangeOneStatusAsync(string portal, string userTypeId, string personalityId, bool active, CancellationToken cancellationToken)
+        {
+            async Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken token)
             {
-                var user = users[i];
-                async Task<List<ZohoActionResult>> Send(IReadOnlyList<string> ids, CancellationToken token)
-                {
-                    try
-                    {
-                        var result = await ChangeUserStatusAsync(portal, user.UserTypeId, user.PersonalityId, active, token).ConfigureAwait(false);
-                        if (result.GetDetail("personality_id") == null) result.Details["personality_id"] = user.PersonalityId;
-                        return new List<ZohoActionResult> { result };
-                    }
-                    catch (ZohoApiException e) when (!(e is ZohoOutcomeUnknownException))
-                    {
-                        // "Already in that state" means the state asked for holds: done, not refused.
-                        if (IsAlreadyInState(e.Code, active))
-                            return new List<ZohoActionResult> { new ZohoActionResult { Code = e.Code, Status = "success", Message = e.ZohoMessage,
-                                Details = new Dictionary<string, string?> { ["personality_id"] = user.PersonalityId, ["already_in_state"] = "true" }, HttpStatus = e.HttpStatus } };
-                        return new List<ZohoActionResult> { ItemFailures.From(e, user.PersonalityId, "personality_id") };
-                    }
-                }
-                // After a lost answer: the user is done when the read shows the status asked for.
-                async Task<HashSet<string>> InState(IReadOnlyList<string> ids, CancellationToken token)
-                {
-                    var found = await ReadUsersAsync(portal, user.UserTypeId, ids, token).ConfigureAwait(false);
-                    return new HashSet<string>(found.Values.Where(u => u.Active == active).Select(u => u.PersonalityId), StringComparer.Ordinal);
-                }
                 try
                 {
-                    var results = await SendVerifiedAsync(new[] { user.PersonalityId }, Send, InState,
-                        "PUT " + ChangeStatusPath(portal, user.UserTypeId, user.PersonalityId), "Status of the user changed", ct).ConfigureAwait(false);
-                    return results[0];
+                    var result = await ChangeUserStatusAsync(portal, userTypeId, personalityId, active, token).ConfigureAwait(false);
+                    if (result.GetDetail("personality_id") == null) result.Details["personality_id"] = personalityId;
+                    return new List<ZohoActionResult> { result };
                 }
-                catch (Exception e) when (ItemFailures.IsCallFailure(e))
+                catch (ZohoApiException e) when (!(e is ZohoOutcomeUnknownException))
                 {
-                    return ItemFailures.From(e, user.PersonalityId, "personality_id");
+                    // "Already in that state" means the state asked for holds: done, not refused.
+                    if (IsAlreadyInState(e.Code, active))
+                        return new List<ZohoActionResult> { new ZohoActionResult { Code = e.Code, Status = "success", Message = e.ZohoMessage,
+                            Details = new Dictionary<string, string?> { ["personality_id"] = personalityId, ["already_in_state"] = "true" }, HttpStatus = e.HttpStatus } };
+                    return new List<ZohoActionResult> { ItemFailures.From(e, personalityId, "personality_id") };
                 }
-            }, onResult, cancellationToken, stopToken, onStarting);
+            }
+            // After a lost answer: the user is done when the read shows the status asked for.
+            async Task<HashSet<string>> InState(IReadOnlyList<string> ids, CancellationToken token)
+            {
+                var found = await ReadUsersAsync(portal, userTypeId, ids, token).ConfigureAwait(false);
+                return new HashSet<string>(found.Values.Where(u => u.Active == active).Select(u => u.PersonalityId), StringComparer.Ordinal);
+            }
+            try
+            {
+                var results = await SendVerifiedAsync(new[] { personalityId }, Send, InState,
+                    "PUT " + ChangeStatusPath(portal, userTypeId, personalityId), "Status of the user changed", cancellationToken).ConfigureAwait(false);
+                return results[0];
+            }
+            catch (Exception e) when (ItemFailures.IsCallFailure(e))
+            {
+                return ItemFailures.From(e, personalityId, "personality_id");
+            }
         }
 
         /// <summary>Zoho's answers that say the user already has the status asked for.</summary>

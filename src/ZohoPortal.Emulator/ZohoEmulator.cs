@@ -29,6 +29,7 @@ namespace ZohoPortal.Emulator
         private readonly TokenService _tokens;
         private readonly DeviceAuthorizationService _devices;
         private int _inFlight;
+        private int _inFlightHighWater;
 
         public ZohoEmulator(EmulatorOptions? options = null)
         {
@@ -50,6 +51,12 @@ namespace ZohoPortal.Emulator
         public OrgState Org { get; } = new OrgState();
         public FaultInjector Faults { get; } = new FaultInjector();
         public RequestLog RequestLog { get; } = new RequestLog();
+
+        /// <summary>Most API calls (token calls aside) the emulator has had in hand at once since it started or since <see cref="ResetInFlightHighWater"/>.</summary>
+        public int InFlightHighWater => Volatile.Read(ref _inFlightHighWater);
+
+        /// <summary>Starts counting <see cref="InFlightHighWater"/> afresh.</summary>
+        public void ResetInFlightHighWater() => Interlocked.Exchange(ref _inFlightHighWater, 0);
 
         /// <summary>A refresh token of the demo client, valid until revoked.</summary>
         public string DemoRefreshToken { get; }
@@ -200,6 +207,7 @@ namespace ZohoPortal.Emulator
             if (auth != null) return auth;
 
             var inFlight = Interlocked.Increment(ref _inFlight);
+            NoteInFlight(inFlight);
             try
             {
                 if (inFlight > Options.ConcurrencyLimit)
@@ -216,6 +224,17 @@ namespace ZohoPortal.Emulator
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        private void NoteInFlight(int inFlight)
+        {
+            var seen = Volatile.Read(ref _inFlightHighWater);
+            while (inFlight > seen)
+            {
+                var was = Interlocked.CompareExchange(ref _inFlightHighWater, inFlight, seen);
+                if (was == seen) return;
+                seen = was;
             }
         }
 

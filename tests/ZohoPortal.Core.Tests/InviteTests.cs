@@ -204,7 +204,8 @@ public sealed class InviteTests
         Assert.False(outcome.TimedOut);
         Assert.True(job.IsCompleted);
         Assert.Equal(new[] { 0.5, 1, 2 }, org.Clock.Delays.Select(d => d.TotalSeconds));
-        Assert.Equal(4, org.Emulator.RequestLog.CountOf("GET", "/Contacts/actions/portal_invite"));
+        // A job just submitted is not done: the first check comes after the first pause, one per pause.
+        Assert.Equal(3, org.Emulator.RequestLog.CountOf("GET", "/Contacts/actions/portal_invite"));
         Assert.Equal(new[] { 0, 0, 0, 1 }, progress.Select(p => p.CompletedJobs));
         Assert.Null(progress[^1].NextCheckIn);
         Assert.Equal(TimeSpan.FromSeconds(3.5), outcome.Elapsed);
@@ -242,7 +243,71 @@ public sealed class InviteTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             org.Client.WaitForInviteJobsAsync([job], null, p => { if (p.Elapsed >= TimeSpan.FromSeconds(1)) cts.Cancel(); }, cts.Token));
 
-        Assert.Equal(3, org.Emulator.RequestLog.CountOf("GET", "/actions/portal_invite"));
+        // Checks at 0.5 s and 1.5 s; the cancel comes during the pause after the second.
+        Assert.Equal(2, org.Emulator.RequestLog.CountOf("GET", "/actions/portal_invite"));
+    }
+
+    [Fact]
+    public async Task Wait_ManyJobsOfOneModule_OneListingPerRound_NoCheckPerJob()
+    {
+        using var org = new EmulatedOrg(configureEmulator: o => o.JobDelay = TimeSpan.FromSeconds(1));
+        var customers = await Customers(org);
+        var records = Enumerable.Range(0, 450).Select(i => org.Emulator.Org.AddRecord("Many " + i, "many" + i + "@example.com")).ToList();
+        var jobs = (await org.Client.StartBulkInviteAsync("Contacts", records.Select(r => r.Id).ToList(), customers.Id)).Select(s => s.Job!).ToList();
+        Assert.Equal(5, jobs.Count);
+        org.Emulator.RequestLog.Clear();
+        org.Clock.Delays.Clear();
+
+        var outcome = await org.Client.WaitForInviteJobsAsync(jobs, TimeSpan.FromMinutes(1));
+
+        Assert.False(outcome.TimedOut);
+        Assert.All(jobs, j => Assert.True(j.IsCompleted));
+        Assert.Equal(records.Select(r => r.Id), jobs.SelectMany(j => j.Results!).Select(r => r.RecordId));
+        Assert.Equal(new[] { 0.5, 1 }, org.Clock.Delays.Select(d => d.TotalSeconds));
+        var gets = org.Emulator.RequestLog.Entries.Where(e => e.Method == "GET").ToList();
+        Assert.Equal(2, gets.Count);
+        Assert.All(gets, e => Assert.DoesNotContain("job_id", e.Query));
+    }
+
+    [Fact]
+    public async Task Wait_JobTheListingDoesNotShow_IsCheckedById()
+    {
+        using var org = new EmulatedOrg();
+        var customers = await Customers(org);
+        var record = org.Emulator.Org.AddRecord("Real", "real@example.com");
+        var real = (await org.Client.StartBulkInviteAsync("Contacts", [record.Id], customers.Id)).Single().Job!;
+        var ghost = new PortalInviteJob { JobId = "999", Module = "Contacts", Status = "scheduled" };
+        org.Emulator.RequestLog.Clear();
+
+        var outcome = await org.Client.WaitForInviteJobsAsync([real, ghost], TimeSpan.FromSeconds(10));
+
+        Assert.True(real.IsCompleted);
+        Assert.Same(ghost, Assert.Single(outcome.NotFound));
+        var gets = org.Emulator.RequestLog.Entries.Where(e => e.Method == "GET").Select(e => e.Query).ToList();
+        Assert.Equal(2, gets.Count);
+        Assert.Equal(1, gets.Count(q => q.Contains("job_id=999")));
+    }
+
+    [Fact]
+    public async Task Wait_ListingRefused_FallsBackToOneCheckPerJob()
+    {
+        using var org = new EmulatedOrg();
+        var customers = await Customers(org);
+        var records = Enumerable.Range(0, 150).Select(i => org.Emulator.Org.AddRecord("Refused " + i, "refused" + i + "@example.com")).ToList();
+        var jobs = (await org.Client.StartBulkInviteAsync("Contacts", records.Select(r => r.Id).ToList(), customers.Id)).Select(s => s.Job!).ToList();
+        org.Emulator.RequestLog.Clear();
+        // More failures than the retry policy (6 retries) rides out: the listing fails as a whole.
+        org.Emulator.Faults.Add(new EmulatorFault(FaultKind.InternalError, 7) { Method = "GET", PathContains = "/Contacts/actions/portal_invite" });
+
+        var outcome = await org.Client.WaitForInviteJobsAsync(jobs, TimeSpan.FromSeconds(10));
+
+        Assert.False(outcome.TimedOut);
+        Assert.All(jobs, j => Assert.True(j.IsCompleted));
+        var gets = org.Emulator.RequestLog.Entries.Where(e => e.Method == "GET").ToList();
+        Assert.Equal(7, gets.Count(e => e.Fault != null && !e.Query.Contains("job_id")));
+        var answered = gets.Where(e => e.Fault == null).ToList();
+        Assert.Equal(2, answered.Count);
+        Assert.All(answered, e => Assert.Contains("job_id=", e.Query));
     }
 
     [Fact]

@@ -321,20 +321,22 @@ public sealed class PortalUserTests : IDisposable
         using (var setup = System.Management.Automation.PowerShell.Create())
         {
             setup.Runspace = runspace;
-            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; Import-Module '" + ModulePath.EmulatorManifest.Replace("'", "''") + "' -ErrorAction Stop; " + Connect(1050) +
+            // Two transfers at a time: the first two are in flight together when the stop comes.
+            setup.AddScript("Import-Module '" + ModulePath.Manifest.Replace("'", "''") + "' -Force -ErrorAction Stop; Import-Module '" + ModulePath.EmulatorManifest.Replace("'", "''") + "' -ErrorAction Stop; " +
+                            Connect(1050).Replace("-PassThru", "-MaxConcurrency 2 -PassThru") +
                             "$users = @(Get-PortalUser -UserType Customers); $log.Clear(); " +
-                            // The first transfer is held in the emulator (before it acts) until the stop has been requested.
-                            "$hold = [ZohoPortal.Emulator.Faults.EmulatorFault]::new('Delay'); $hold.Delay = [TimeSpan]::FromSeconds(5); $hold.PathContains = '/action/transfer'; " +
-                            "$null = $c.Emulator.Faults.Add($hold); $c.Emulator.Faults");
-            dynamic faults = setup.Invoke().Single().BaseObject;
+                            // Every transfer is held in the emulator (before it acts), so the stop is requested while the first two are in flight.
+                            "$hold = [ZohoPortal.Emulator.Faults.EmulatorFault]::new('Delay', 6); $hold.Delay = [TimeSpan]::FromSeconds(5); $hold.PathContains = '/action/transfer'; " +
+                            "$null = $c.Emulator.Faults.Add($hold); $hold");
+            dynamic hold = setup.Invoke().Single().BaseObject;
 
             using var move = System.Management.Automation.PowerShell.Create();
             move.Runspace = runspace;
             move.AddScript("$users | Move-PortalUser -Destination Partners -PassThru");
             var output = new PSDataCollection<PSObject>();
             var pending = move.BeginInvoke<PSObject, PSObject>(null, output);
-            // The fault is taken when the first transfer reaches the emulator: stop while that call is in flight.
-            Assert.True(SpinWait.SpinUntil(() => (int)faults.Pending == 0, TimeSpan.FromSeconds(60)), "the first transfer never reached the emulator");
+            // The fault is taken as each transfer reaches the emulator: stop while the first two are in flight.
+            Assert.True(SpinWait.SpinUntil(() => (int)hold.Remaining == 4, TimeSpan.FromSeconds(60)), "the first two transfers never reached the emulator");
             move.Stop();
             Assert.Throws<PipelineStoppedException>(() => move.EndInvoke(pending));
 
@@ -350,9 +352,9 @@ public sealed class PortalUserTests : IDisposable
             int notProcessed = Convert.ToInt32(r[1]), unwrittenOk = Convert.ToInt32(r[2]), unwritten = Convert.ToInt32(r[3]);
             int calls = Convert.ToInt32(r[4]), partners = Convert.ToInt32(r[5]);
             _output.WriteLine($"stopped after {calls} calls: {output.Count} written, {unwritten} unwritten, {notProcessed} not processed");
-            // The call in flight finishes within the stop's grace; no further call starts.
-            Assert.Equal(1, calls);
-            Assert.Equal(1050 - 200, notProcessed);
+            // The calls in flight finish within the stop's grace; no further call starts.
+            Assert.Equal(2, calls);
+            Assert.Equal(1050 - 400, notProcessed);
             Assert.Equal(1050, output.Count + unwritten + notProcessed);
             Assert.Equal(calls * 200, output.Count + unwritten);
             Assert.Equal(1050 + output.Count + unwrittenOk, partners);

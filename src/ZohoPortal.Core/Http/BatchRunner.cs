@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ZohoPortal.Core.Errors;
 using ZohoPortal.Core.Models;
 
 namespace ZohoPortal.Core.Http
@@ -25,47 +24,35 @@ namespace ZohoPortal.Core.Http
     }
 
     /// <summary>
-    /// Splits ids into API-sized batches and sends them one after another. Every id ends with a
-    /// result: a batch the server refused as a whole (403, 429 after retries, a dropped
-    /// connection) gives each of its ids that error, and the run goes on with the next batch.
-    /// Two ways to stop: <c>stopToken</c> lets the batch in flight finish and returns the results
-    /// so far (a prefix of the ids), so nothing is left in an unknown state; <c>cancellationToken</c>
-    /// aborts at once, the batch in flight included, and throws. The onBatch callback has by then
-    /// seen every finished batch.
+    /// Splits ids into API-sized batches and sends them concurrently through
+    /// <see cref="ParallelRunner"/> (started in input order, at most <c>maxInFlight</c> at once),
+    /// handing each finished batch to onBatch in input order. Every id ends with a result:
+    /// <c>send</c> turns a batch refused as a whole into one error per id. Two ways to stop:
+    /// <c>stopToken</c> starts no further batch, lets the ones in flight finish and returns the
+    /// results so far (a prefix of the ids, since batches start in order and every started one
+    /// finishes); <c>cancellationToken</c> aborts the batches in flight too, and throws.
     /// </summary>
     internal static class BatchRunner
     {
         public static async Task<List<ZohoActionResult>> RunAsync(
             IReadOnlyList<string> ids,
             int batchSize,
-            string detailKey,
-            Func<List<string>, CancellationToken, Task<List<ZohoActionResult>>> send,
+            int maxInFlight,
+            Func<IReadOnlyList<string>, CancellationToken, Task<List<ZohoActionResult>>> send,
             Action<BatchOutcome>? onBatch,
             CancellationToken cancellationToken,
             CancellationToken stopToken = default,
             Action<int, int>? onSending = null)
         {
-            var results = new List<ZohoActionResult>(ids.Count);
+            var batches = new List<(int Offset, IReadOnlyList<string> Ids)>();
             for (var offset = 0; offset < ids.Count; offset += batchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (stopToken.IsCancellationRequested) break;
-                var batch = ids.Skip(offset).Take(batchSize).ToList();
-                onSending?.Invoke(offset, batch.Count);
-                List<ZohoActionResult> batchResults;
-                try
-                {
-                    var items = await send(batch, cancellationToken).ConfigureAwait(false);
-                    batchResults = ZohoPortalClient.MatchResults(batch, items, detailKey).ToList();
-                }
-                catch (Exception e) when (ItemFailures.IsCallFailure(e))
-                {
-                    batchResults = ItemFailures.ForEach(e, batch, detailKey);
-                }
-                results.AddRange(batchResults);
-                onBatch?.Invoke(new BatchOutcome(offset, batch, batchResults));
-            }
-            return results;
+                batches.Add((offset, ids.Skip(offset).Take(batchSize).ToList()));
+            var outcomes = await ParallelRunner.RunAsync(batches.Count, maxInFlight,
+                async (i, ct) => new BatchOutcome(batches[i].Offset, batches[i].Ids, await send(batches[i].Ids, ct).ConfigureAwait(false)),
+                (i, outcome) => onBatch?.Invoke(outcome), cancellationToken, stopToken,
+                i => onSending?.Invoke(batches[i].Offset, batches[i].Ids.Count)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return outcomes.TakeWhile(o => o != null).SelectMany(o => o!.Results).ToList();
         }
     }
 }

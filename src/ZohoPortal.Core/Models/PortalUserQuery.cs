@@ -33,6 +33,13 @@ namespace ZohoPortal.Core.Models
         public long Skip { get; set; }
         /// <summary>Most users to return; null for all.</summary>
         public long? First { get; set; }
+        /// <summary>
+        /// Pages read ahead of the consumer once it has taken the first page: null for the
+        /// connection's MaxConcurrency (at most <see cref="ZohoPortalClient.MaxReadAheadPages"/>), 0 for
+        /// one page after another, which a caller changing the listed user type while it lists must
+        /// ask for (the pages would shift under a concurrent read).
+        /// </summary>
+        public int? ReadAhead { get; set; }
     }
 
     /// <summary>What a listing did: users returned and skipped, and the total when Zoho told it.</summary>

@@ -14,8 +14,9 @@ namespace ZohoPortal.Core.Models
     public sealed class RequestPlan
     {
         internal RequestPlan(string method, string path, string? query, IReadOnlyList<string> items, int maxPerCall, string itemNoun,
-            string portal, string userTypeId, string? targetId)
+            string portal, string userTypeId, string? targetId, bool? active = null)
         {
+            Active = active;
             Portal = portal;
             UserTypeId = userTypeId;
             TargetId = targetId;
@@ -62,6 +63,20 @@ namespace ZohoPortal.Core.Models
 
         /// <summary>The user type they go to (a transfer), or null.</summary>
         public string? TargetId { get; }
+
+        /// <summary>The status a status-change plan sets (true: activate), else null.</summary>
+        internal bool? Active { get; }
+
+        /// <summary>
+        /// The same calls for all items but <paramref name="left"/> (users found already in the wanted
+        /// state, say): what a run sends when the text promised to leave those alone.
+        /// </summary>
+        public RequestPlan Without(ICollection<string> left)
+        {
+            if (left == null) throw new ArgumentNullException(nameof(left));
+            if (left.Count == 0) return this;
+            return new RequestPlan(Method, Path, Query, Items.Where(i => !left.Contains(i)).ToList(), MaxPerCall, ItemNoun, Portal, UserTypeId, TargetId, Active);
+        }
 
         /// <summary>"POST /settings/portals/P/user_type/1/users/action/transfer?transfer_To=2, 6 calls of at most 200 users".</summary>
         public string Describe()

@@ -82,6 +82,8 @@ namespace ZohoPortal.Emulator.Endpoints
                 // Zoho checks the records in the background; the emulator decides at once and reveals the results when the job completes.
                 var job = new InviteJobState { Id = ctx.Org.Ids.Next(), Module = module.ApiName, SubmittedAt = ctx.Now };
                 var emails = PortalEmails(ctx.Org);
+                // The request's new users join the org together: one pass over each user type's index, not one per record.
+                var added = new Dictionary<string, PortalUserState>(StringComparer.Ordinal);
                 foreach (var item in items)
                 {
                     if (!ctx.Org.Records.TryGetValue(item.Id, out var record) || !SameModule(record.Module, module.ApiName))
@@ -89,13 +91,14 @@ namespace ZohoPortal.Emulator.Endpoints
                         job.Results.Add(JobItem("INVALID_DATA", "error", "the id given seems to be invalid", Zj.Details(("id", item.Id))));
                         continue;
                     }
-                    var outcome = Invite(ctx.Org, module.ApiName, record, item.UserTypeId, item.Type, ctx.Now, emails);
+                    var outcome = Invite(ctx.Org, module.ApiName, record, item.UserTypeId, item.Type, ctx.Now, emails, added);
                     // Seed 000: the bad-type error names no record; every other result names its record.
                     var details = outcome.Code == "CANNOT_PROCESS" && outcome.Message == InvalidTypeMessage
                         ? new JsonObject()
                         : Zj.Details(("id", record.Id));
                     job.Results.Add(JobItem(outcome.Code, outcome.Success ? "success" : "error", outcome.Message, details));
                 }
+                ctx.Org.AddUsers(added.Values);
                 ctx.Org.InviteJobs.Add(job);
                 return Zj.Respond(200, Zj.Wrap("portal_invite", Zj.Success(ScheduledMessage, Zj.Details(("job_id", job.Id)), code: "SCHEDULED")));
             }
@@ -119,7 +122,9 @@ namespace ZohoPortal.Emulator.Endpoints
         }
 
         /// <summary>The invitation rules of zoho-api.md "Invitations", shared by both invite endpoints. Changes the org when the invitation succeeds.</summary>
-        private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now, HashSet<string> portalEmails)
+        /// <param name="added">Where a bulk request gathers its new users (added to the org by the caller, all at once); null adds each at once.</param>
+        private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now, HashSet<string> portalEmails,
+            Dictionary<string, PortalUserState>? added = null)
         {
             var reinvite = string.Equals(type, "reinvite", StringComparison.Ordinal);
             if (!reinvite && !string.Equals(type, "invite", StringComparison.Ordinal))
@@ -131,7 +136,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (!SameModule(userType.PersonalityModule, module))
                 return Outcome.Fail("INVALID_DATA", "The user type does not belong to the given personality module.", Zj.Details(("api_name", "user_type_id")));
 
-            if (org.Users.TryGetValue(record.Id, out var existing))
+            if (org.Users.TryGetValue(record.Id, out var existing) || (added != null && added.TryGetValue(record.Id, out existing)))
             {
                 if (!reinvite) return Outcome.Fail("CANNOT_PROCESS", AlreadyInvitedMessage);
                 existing.InvitedTime = now;
@@ -142,7 +147,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (string.IsNullOrWhiteSpace(record.Email)) return Outcome.Fail("INVALID_DATA", NoEmailMessage);
             if (!portalEmails.Add(record.Email!)) return Outcome.Fail("DUPLICATE_DATA", DuplicateEmailMessage);
 
-            org.AddUsers(new[] { new PortalUserState
+            var user = new PortalUserState
             {
                 PersonalityId = record.Id,
                 Module = record.Module,
@@ -152,7 +157,9 @@ namespace ZohoPortal.Emulator.Endpoints
                 Active = true,
                 Confirmed = false,
                 InvitedTime = now,
-            } });
+            };
+            if (added != null) added[user.PersonalityId] = user;
+            else org.AddUsers(new[] { user });
             return Outcome.Ok(SentMessage);
         }
 

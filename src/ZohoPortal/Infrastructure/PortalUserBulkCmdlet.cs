@@ -222,6 +222,9 @@ namespace ZohoPortal.Infrastructure
             {
                 if (result.GetDetail("verified_after_lost_answer") == "true")
                     EmitVerbose("Portal user " + item.Describe() + ": " + result.Message + ".");
+                if (result.GetDetail("already_in_state") == "true")
+                    EmitVerbose("Portal user " + item.Describe() + " is " + (ZohoPortal.Core.ZohoPortalClient.IsAlreadyInState(result.Code, true) ? "active" : "inactive")
+                        + " already (Zoho answered " + result.Code + ": " + result.Message + "); counted as done.");
                 if (result.Code == "SCHEDULED")
                 {
                     var job = result.GetDetail("job_id") ?? string.Empty;
@@ -240,6 +243,21 @@ namespace ZohoPortal.Infrastructure
             }
             var record = ErrorMapper.FromItem(result, result.HttpStatus, item.Target, Activity + " portal user " + item.Describe());
             Post(() => { WriteError(record); ledger.MarkReported(item); });
+        }
+
+        /// <summary>
+        /// Sends the plans as one run (ZohoPortalClient.RunUserPlansAsync: their calls share the
+        /// connection's concurrency window), where each plan's items are the ids of its users in
+        /// order: every user is marked sent just before its call leaves and reported in input order.
+        /// </summary>
+        internal async Task RunPlansAsync(IReadOnlyList<(RequestPlan Plan, IReadOnlyList<UserItem> Items)> work, BulkRun run)
+        {
+            if (work.Count == 0) return;
+            await Client.RunUserPlansAsync(work.Select(w => w.Plan).ToList(), (plan, batch) =>
+            {
+                var items = work[plan].Items;
+                for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
+            }, run.Abort, run.Stop, (plan, offset, count) => MarkSent(work[plan].Items.Skip(offset).Take(count))).ConfigureAwait(false);
         }
 
         /// <summary>Notes that these users' request is about to go out: after a stop they are "sent, outcome unknown", not "not processed".</summary>

@@ -10,7 +10,7 @@ namespace ZohoPortal.Cmdlets.Invitations
 {
     /// <summary>
     /// <para type="synopsis">Waits until bulk-invite jobs have completed.</para>
-    /// <para type="description">Wait-PortalInviteJob polls Zoho until every given job has completed or -Timeout seconds have passed, then outputs the jobs as they stand (completed ones with their per-record Results). It checks at once, then after pauses that start at half a second and double up to ten seconds, and shows progress across all jobs while it waits. Ctrl+C stops it at once; the jobs keep running at Zoho.</para>
+    /// <para type="description">Wait-PortalInviteJob polls Zoho until every given job has completed or -Timeout seconds have passed, then outputs the jobs as they stand (completed ones with their per-record Results). A job just submitted is not done yet, so the first check comes after half a second; the pauses then double up to ten seconds. Each check asks once per module for the list of its jobs (GET /{module}/actions/portal_invite), and by job id only for a job that list does not show. It shows progress across all jobs while it waits. Ctrl+C stops it at once; the jobs keep running at Zoho.</para>
     /// <para type="description">Each record a completed job could not invite is also written as a non-terminating error whose ErrorId is Zoho's code (DUPLICATE_DATA, INVALID_DATA, CANNOT_PROCESS...). At the timeout, a single OperationTimeout error names the jobs still running; a job id Zoho does not know is an ObjectNotFound error.</para>
     /// <para type="description">Takes jobs from Send-PortalInvite or Get-PortalInviteJob, or job ids (with -Module), also from any piped object with JobId and Module properties, such as a PortalInviteResult.</para>
     /// </summary>

@@ -13,7 +13,7 @@ namespace ZohoPortal.Cmdlets.Users
 {
     /// <summary>
     /// <para type="synopsis">Gets the users of a portal, of one user type or of all of them.</para>
-    /// <para type="description">Get-PortalUser lists portal users (GET .../user_type/{id}/users), 200 per request, and writes each page as it arrives, so the first users show at once even among thousands. Give -UserType (an id, a name, or user-type objects from the pipeline) or nothing for every user type of the portal. -Status picks active, deactivated, confirmed or unconfirmed users; -StatusReason and -ExcludeStatusReason filter on why a user was deactivated; -Id looks users up by id. -First and -Skip ask only for the pages they need: -First 5 is one small request whatever the number of users. -IncludeTotalCount reports how many users match. -Email finds users by email address (wildcards allowed; Zoho has no email filter, so the users of the user types asked for are read and matched here). Piped input binds by property name: a portal (PortalName) lists its users, a user type (UserTypeId/UserTypeName) lists that type's users, and a user, a CSV row with PersonalityId or Email, or an invite result (RecordId) returns exactly that user as Zoho lists it now (one personality_ids listing per user type per 100 users). Each user carries its portal and user type, so it pipes into Move-, Enable-, Disable- and Remove-PortalUser.</para>
+    /// <para type="description">Get-PortalUser lists portal users (GET .../user_type/{id}/users), 200 per request, and writes each page as it arrives, so the first users show at once even among thousands. Page 1 is read alone; once the next command has taken its users, the pages still needed are read side by side, a few pages (at most the connection's MaxConcurrency, 10 at most) ahead of the command taking them, so memory stays flat behind a slow consumer. Give -UserType (an id, a name, or user-type objects from the pipeline) or nothing for every user type of the portal. -Status picks active, deactivated, confirmed or unconfirmed users; -StatusReason and -ExcludeStatusReason filter on why a user was deactivated; -Id looks users up by id. -First and -Skip ask only for the pages they need: -First 5 is one small request whatever the number of users, -First 1000 is 5 requests; a Select-Object -First that stops within the first page also costs one request. -IncludeTotalCount reports how many users match. -Email finds users by email address (wildcards allowed; Zoho has no email filter, so the users of the user types asked for are read and matched here). Piped input binds by property name: a portal (PortalName) lists its users, a user type (UserTypeId/UserTypeName) lists that type's users, and a user, a CSV row with PersonalityId or Email, or an invite result (RecordId) returns exactly that user as Zoho lists it now (one personality_ids listing per user type per 100 users). Each user carries its portal and user type, so it pipes into Move-, Enable-, Disable- and Remove-PortalUser.</para>
     /// </summary>
     /// <example>
     /// <code>Get-PortalUser -UserType Customers -Status Active</code>
@@ -185,7 +185,7 @@ namespace ZohoPortal.Cmdlets.Users
                         query.Skip = emails == null ? _skipLeft : 0;
                         query.First = emails == null ? _firstLeft : null;
                         var typeName = type.Name;
-                        var listing = await connection.Client.ListUsersAsync(portal, type.Id, query, page =>
+                        var listing = await connection.Client.ListUsersAsync(portal, type.Id, query, (page, token) =>
                         {
                             var wanted = new List<PortalUser>();
                             foreach (var user in page)
@@ -197,10 +197,11 @@ namespace ZohoPortal.Cmdlets.Users
                                     lock (_found) _foundEmails.Add(user.Email);
                                     if (!TakeOne()) continue;
                                 }
-                                lock (_found) _found.Add(user.PersonalityId);
+                                // Ids are kept only to name the -Id users never found: a plain listing keeps nothing per user.
+                                if (Id != null) lock (_found) _found.Add(user.PersonalityId);
                                 wanted.Add(user);
                             }
-                            if (wanted.Count > 0) Post(() => WriteObject(wanted, true));
+                            return WriteTakenAsync(wanted, token);
                         }, ct).ConfigureAwait(false);
                         if (emails == null)
                         {
@@ -214,6 +215,36 @@ namespace ZohoPortal.Cmdlets.Users
                     _totals.Add(total);
                 }
             });
+        }
+
+        /// <summary>
+        /// Writes a page on the pipeline thread and completes once every user of it has been taken
+        /// downstream: the listing reads ahead only that far (backpressure). A downstream stop
+        /// (Select-Object -First, Ctrl+C) leaves the task cancelled, so nothing more is read.
+        /// </summary>
+        private Task WriteTakenAsync(List<PortalUser> users, CancellationToken cancellationToken)
+        {
+            if (users.Count == 0) return Task.CompletedTask;
+            var taken = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var registration = cancellationToken.Register(() => taken.TrySetCanceled());
+            Post(() =>
+            {
+                try
+                {
+                    WriteObject(users, true);
+                    taken.TrySetResult(true);
+                }
+                catch
+                {
+                    taken.TrySetCanceled();
+                    throw;
+                }
+            });
+            return taken.Task.ContinueWith(t =>
+            {
+                registration.Dispose();
+                return t;
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
         }
 
         /// <summary>Client-side -Skip/-First for matches we filter ourselves; true when this one is to be written.</summary>
@@ -323,7 +354,7 @@ namespace ZohoPortal.Cmdlets.Users
                 {
                     if (!Matches(user) || !seen.Add(user.PersonalityId)) continue;
                     if (!TakeOne()) continue;
-                    _found.Add(user.PersonalityId);
+                    if (Id != null) _found.Add(user.PersonalityId);
                     WriteObject(user);
                 }
             }

@@ -11,7 +11,7 @@ namespace ZohoPortal.Cmdlets.Users
 {
     /// <summary>
     /// <para type="synopsis">Moves portal users to another user type.</para>
-    /// <para type="description">Move-PortalUser transfers users from their user type to the -Destination user type (POST .../user_type/{id}/users/action/transfer). It collects every user from the pipeline first, groups them by source user type, and sends at most 200 ids per call (Zoho's synchronous limit), so 1,050 users take 6 calls, never one call per user. Each user that cannot be moved is one non-terminating error whose ErrorId is Zoho's code and whose TargetObject is that user; the others are moved. Users already in the destination are left as they are and count as moved. Silent unless -PassThru, which writes each moved user with its new user type. Past 200 users a progress bar shows; Ctrl+C stops between calls and names every user not processed in one error (in $Error[0] when the console refuses output).</para>
+    /// <para type="description">Move-PortalUser transfers users from their user type to the -Destination user type (POST .../user_type/{id}/users/action/transfer). It collects every user from the pipeline first, groups them by source user type, and sends at most 200 ids per call (Zoho's synchronous limit), so 1,050 users take 6 calls, never one call per user; the calls run side by side, never more at once than the connection's MaxConcurrency, and results are written in input order. Each user that cannot be moved is one non-terminating error whose ErrorId is Zoho's code and whose TargetObject is that user; the others are moved. Users already in the destination are left as they are and count as moved. Silent unless -PassThru, which writes each moved user with its new user type. Past 200 users a progress bar shows; Ctrl+C starts no new call, lets the calls in flight finish, and names every user not processed in one error (in $Error[0] when the console refuses output).</para>
     /// </summary>
     /// <example>
     /// <code>Get-PortalUser -UserType Customers -Status Active | Move-PortalUser -Destination Premium</code>
@@ -68,24 +68,21 @@ namespace ZohoPortal.Cmdlets.Users
 
         protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
         {
-            var client = Client;
+            var sending = new List<UserGroup>();
             foreach (var group in groups)
             {
-                if (run.Stop.IsCancellationRequested) return;
                 var destination = _destinations[group.Portal];
-                if (destination.Id == group.UserTypeId)
+                if (destination.Id != group.UserTypeId)
                 {
-                    EmitVerbose(group.Items.Count + " users are in user type '" + destination.Name + "' already; nothing to send for them.");
-                    foreach (var item in group.Items)
-                        Report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already in the destination user type." });
+                    sending.Add(group);
                     continue;
                 }
-                var items = group.Items;
-                await client.RunUserPlanAsync(group.Plan!, batch =>
-                {
-                    for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
-                }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);
+                EmitVerbose(group.Items.Count + " users are in user type '" + destination.Name + "' already; nothing to send for them.");
+                foreach (var item in group.Items)
+                    Report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already in the destination user type." });
             }
+            // Every group's batches are independent: one run, so they share the connection's concurrency window.
+            await RunPlansAsync(sending.Select(g => (g.Plan!, (IReadOnlyList<UserItem>)g.Items)).ToList(), run).ConfigureAwait(false);
         }
 
         protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result)

@@ -24,50 +24,35 @@ namespace ZohoPortal.Cmdlets.Users
         {
             var state = active ? "active" : "inactive";
             var claimed = group.Items.Count(i => ClaimsWanted(i, active));
+            // The plan is the text shown here and what RunAsync sends, less the users a check finds in the state already
+            // (so it exists even when every user claims that state: a check may show some are not).
+            var plan = group.Plan = client.PlanUserStatusChange(group.Portal, group.UserTypeId, group.Ids, active);
             if (claimed == group.Items.Count) return "Leave " + state + " (they are " + state + " already; checked, no change request)";
-            // Only the text is read from the plan: the calls go out through ChangeUsersStatusAsync, which
-            // runs every group of a portal in one concurrency window (see RunAsync), so nothing keeps it.
-            var plan = client.PlanUserStatusChange(group.Portal, group.UserTypeId, group.Ids, active);
             return (active ? "Activate" : "Deactivate") + " (" + plan.Describe()
                 + (claimed == 0 ? string.Empty : "; " + claimed + " shown " + state + " already are checked and left alone if so") + ")";
         }
 
         public static async Task RunAsync(ZohoPortalClient client, IReadOnlyList<PortalUserBulkCmdlet.UserGroup> groups, bool active,
-            PortalUserBulkCmdlet.BulkRun run, Action<PortalUserBulkCmdlet.UserItem, ZohoActionResult> report, Action<string> verbose)
+            PortalUserBulkCmdlet.BulkRun run, Action<PortalUserBulkCmdlet.UserItem, ZohoActionResult> report, Action<string> verbose,
+            Func<IReadOnlyList<(RequestPlan Plan, IReadOnlyList<PortalUserBulkCmdlet.UserItem> Items)>, PortalUserBulkCmdlet.BulkRun, Task> runPlans)
         {
             var state = active ? "active" : "inactive";
-            void ReportAlready(PortalUserBulkCmdlet.UserItem item)
+            var work = new List<(RequestPlan Plan, IReadOnlyList<PortalUserBulkCmdlet.UserItem> Items)>();
+            foreach (var group in groups)
             {
-                verbose("Portal user " + item.Describe() + " is " + state + " already; no change request.");
-                report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already " + state + "." });
-            }
-
-            // One run over every group of a portal, so the calls of different user types share the concurrency window.
-            foreach (var portal in groups.GroupBy(g => g.Portal))
-            {
-                var items = new List<PortalUserBulkCmdlet.UserItem>();
-                foreach (var group in portal)
-                {
-                    var already = await ConfirmedInStateAsync(client, group, active, run).ConfigureAwait(false);
-                    if (run.Stop.IsCancellationRequested) return;
-                    foreach (var item in group.Items)
-                    {
-                        if (already.Contains(item.Id!)) ReportAlready(item);
-                        else items.Add(item);
-                    }
-                }
-                if (items.Count == 0) continue;
-                var refs = items.Select(i => new PortalUserRef(i.Group.UserTypeId, i.Id!)).ToList();
-                // The core counts Zoho's "already so" answer (ALREADY_ACTIVATED) as done, keeping its code: one Verbose line, then done.
-                await client.ChangeUsersStatusAsync(portal.Key, refs, active, (index, result) =>
-                {
-                    if (result.IsSuccess && ZohoPortalClient.IsAlreadyInState(result.Code, active))
-                        verbose("Portal user " + items[index].Describe() + " is " + state + " already (Zoho answered " + result.Code + ": " + result.Message + "); counted as done.");
-                    report(items[index], result);
-                },
-                    cancellationToken: run.Abort, stopToken: run.Stop, onStarting: index => run.MarkSent(items[index])).ConfigureAwait(false);
+                var already = await ConfirmedInStateAsync(client, group, active, run).ConfigureAwait(false);
                 if (run.Stop.IsCancellationRequested) return;
+                foreach (var item in group.Items.Where(i => already.Contains(i.Id!)))
+                {
+                    verbose("Portal user " + item.Describe() + " is " + state + " already; no change request.");
+                    report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already " + state + "." });
+                }
+                var items = group.Items.Where(i => !already.Contains(i.Id!)).ToList();
+                if (items.Count > 0) work.Add((group.Plan!.Without(already), items));
             }
+            // One run over every group, so the calls of different user types and portals share the concurrency window.
+            // The core counts Zoho's "already so" answer (ALREADY_ACTIVATED) as done, keeping its code: one Verbose line, then done.
+            await runPlans(work, run).ConfigureAwait(false);
         }
 
         /// <summary>The ids of the group's users that Zoho lists in the wanted status, read only for users whose object claims it.</summary>

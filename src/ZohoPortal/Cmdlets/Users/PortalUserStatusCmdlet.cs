@@ -34,7 +34,7 @@ namespace ZohoPortal.Cmdlets.Users
             ShouldProcessUnlessForced(Force, target, PortalUserStatusChanger.Action(Client, group, TargetActive));
 
         protected override Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run) =>
-            PortalUserStatusChanger.RunAsync(Client, groups, TargetActive, run, Report, EmitVerbose);
+            PortalUserStatusChanger.RunAsync(Client, groups, TargetActive, run, Report, EmitVerbose, RunPlansAsync);
 
         protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result)
         {

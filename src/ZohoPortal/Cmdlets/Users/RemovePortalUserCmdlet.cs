@@ -10,7 +10,7 @@ namespace ZohoPortal.Cmdlets.Users
 {
     /// <summary>
     /// <para type="synopsis">Removes users from the portal.</para>
-    /// <para type="description">Remove-PortalUser takes users' portal access away (DELETE .../user_type/{id}/users?personality_ids=...); their CRM records stay. It collects every user from the pipeline first, groups them by user type and sends at most 499 ids per call (Zoho's synchronous limit), so 1,200 users take 3 calls. It asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf sends nothing. Each user Zoho refuses is one non-terminating error (ErrorId = Zoho's code, TargetObject = the user); the rest are removed. Silent unless -PassThru, which writes each removed user. Past 499 users a progress bar shows; Ctrl+C stops between calls and names every user not processed in one error.</para>
+    /// <para type="description">Remove-PortalUser takes users' portal access away (DELETE .../user_type/{id}/users?personality_ids=...); their CRM records stay. It collects every user from the pipeline first, groups them by user type and sends at most 499 ids per call (Zoho's synchronous limit), so 1,200 users take 3 calls, run side by side (never more at once than the connection's MaxConcurrency) with results written in input order. It asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf sends nothing. Each user Zoho refuses is one non-terminating error (ErrorId = Zoho's code, TargetObject = the user); the rest are removed. Silent unless -PassThru, which writes each removed user. Past 499 users a progress bar shows; Ctrl+C starts no new call, lets the calls in flight finish, and names every user not processed in one error.</para>
     /// </summary>
     /// <example>
     /// <code>Get-PortalUser -UserType Customers -Status Deactivated | Remove-PortalUser -Force</code>
@@ -45,19 +45,9 @@ namespace ZohoPortal.Cmdlets.Users
             return ShouldProcessUnlessForced(Force, target, "Remove from the portal (" + group.Plan.Describe() + ")");
         }
 
-        protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
-        {
-            var client = Client;
-            foreach (var group in groups)
-            {
-                if (run.Stop.IsCancellationRequested) return;
-                var items = group.Items;
-                await client.RunUserPlanAsync(group.Plan!, batch =>
-                {
-                    for (var i = 0; i < batch.Results.Count; i++) Report(items[batch.Offset + i], batch.Results[i]);
-                }, run.Abort, run.Stop, (offset, count) => MarkSent(items.Skip(offset).Take(count))).ConfigureAwait(false);
-            }
-        }
+        // Every group's batches are independent: one run, so they share the connection's concurrency window.
+        protected override Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run) =>
+            RunPlansAsync(groups.Select(g => (g.Plan!, (IReadOnlyList<UserItem>)g.Items)).ToList(), run);
 
         protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result) => CopyOf(item);
 

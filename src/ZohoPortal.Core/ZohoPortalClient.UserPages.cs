@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ZohoPortal.Core.Errors;
+using ZohoPortal.Core.Models;
+using ZohoPortal.Core.Validation;
+
+namespace ZohoPortal.Core
+{
+    /// <summary>
+    /// Listing a user type's users (zoho-api.md "Users"): page 1 alone, then, once Zoho has said
+    /// how many users there are and the consumer has taken page 1, the pages still needed read
+    /// concurrently a bounded number ahead of the consumer and handed over in order. See
+    /// docs/users.md "Paging, read-ahead and -First".
+    /// </summary>
+    public sealed partial class ZohoPortalClient
+    {
+        /// <summary>Most pages read ahead of the consumer (each holds up to <see cref="MaxUsersPerPage"/> users).</summary>
+        public const int MaxReadAheadPages = 10;
+
+        /// <summary>
+        /// Lists the users of one user type page by page, handing each page's users to
+        /// <paramref name="onPage"/> as it arrives. Honours the query's Skip and First with as few
+        /// requests as possible: a small First asks for a small page, a Skip jumps straight to the
+        /// page where the wanted users start, and no page past the last wanted user is asked for.
+        /// </summary>
+        public Task<PortalUserListing> ListUsersAsync(string portal, string userTypeId, PortalUserQuery query,
+            Action<IReadOnlyList<PortalUser>> onPage, CancellationToken cancellationToken = default)
+        {
+            if (onPage == null) throw new ArgumentNullException(nameof(onPage));
+            return ListUsersAsync(portal, userTypeId, query, (page, _) =>
+            {
+                onPage(page);
+                return Task.CompletedTask;
+            }, cancellationToken);
+        }
+
+        /// <summary>
+        /// As <see cref="ListUsersAsync(string, string, PortalUserQuery, Action{IReadOnlyList{PortalUser}}, CancellationToken)"/>,
+        /// with backpressure: the task <paramref name="onPage"/> returns completes when the consumer
+        /// has taken the page. Nothing past page 1 is asked for before page 1 is taken (so a
+        /// consumer that wants only some of its users costs one request), and at most
+        /// <see cref="PortalUserQuery.ReadAhead"/> pages are read ahead of the page being taken.
+        /// </summary>
+        public async Task<PortalUserListing> ListUsersAsync(string portal, string userTypeId, PortalUserQuery query,
+            Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, CancellationToken cancellationToken = default)
+        {
+            if (query == null) throw new ArgumentNullException(nameof(query));
+            if (onPage == null) throw new ArgumentNullException(nameof(onPage));
+            if (query.Skip < 0) throw new ZohoValidationException("InvalidSkip", "Skip must be 0 or more.", "Skip");
+            if (query.First.HasValue && query.First.Value < 0) throw new ZohoValidationException("InvalidFirst", "First must be 0 or more.", "First");
+            if (query.ReadAhead.HasValue && query.ReadAhead.Value < 0) throw new ZohoValidationException("InvalidReadAhead", "ReadAhead must be 0 or more.", "ReadAhead");
+            UserTypeIdRules.Validate(userTypeId, "UserType");
+            ValidateFilters(query.Filters);
+
+            var listing = new PortalUserListing();
+            if (query.First == 0) return listing;
+            var perPage = PageSizeFor(query);
+
+            if (query.PersonalityIds == null)
+            {
+                await ListPagesAsync(portal, userTypeId, query, null, perPage, new Cursor(query.Skip, query.First), listing, onPage, jump: true, cancellationToken).ConfigureAwait(false);
+                return listing;
+            }
+
+            ValidatePersonalityIds(query.PersonalityIds);
+            var cursor = new Cursor(query.Skip, query.First);
+            var wanted = query.PersonalityIds.Distinct(StringComparer.Ordinal).ToList();
+            for (var offset = 0; offset < wanted.Count && cursor.First != 0; offset += MaxIdsPerListFilter)
+            {
+                var chunk = wanted.Skip(offset).Take(MaxIdsPerListFilter).ToList();
+                await ListPagesAsync(portal, userTypeId, query, chunk, perPage, cursor, listing, onPage, jump: false, cancellationToken).ConfigureAwait(false);
+            }
+            return listing;
+        }
+
+        /// <summary>How many users of a user type match the query (info.total_count of a one-user page); null when Zoho does not say.</summary>
+        public async Task<long?> CountUsersAsync(string portal, string userTypeId, PortalUserQuery query, CancellationToken cancellationToken = default)
+        {
+            var page = await GetUsersPageAsync(portal, userTypeId, new PortalUserQuery { Status = query.Status, Filters = query.Filters }, 1, 1, cancellationToken).ConfigureAwait(false);
+            if (page.Users.Count == 0) return 0;
+            if (page.Info?.TotalCount != null) return page.Info.TotalCount;
+            return page.Info?.MoreRecords == false ? page.Users.Count : (long?)null;
+        }
+
+        /// <summary>Users still to skip and to hand over, across the pages (and id chunks) of one listing.</summary>
+        private sealed class Cursor
+        {
+            public Cursor(long skip, long? first)
+            {
+                Skip = skip;
+                First = first;
+            }
+
+            public long Skip;
+            public long? First;
+        }
+
+        private async Task ListPagesAsync(string portal, string userTypeId, PortalUserQuery query, List<string>? ids, int perPage,
+            Cursor cursor, PortalUserListing listing, Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, bool jump, CancellationToken cancellationToken)
+        {
+            var pageQuery = new PortalUserQuery { Status = query.Status, Filters = query.Filters, PersonalityIds = ids };
+            var idSet = ids == null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
+            var page = 1;
+            PortalUserPage current;
+            if (jump && cursor.Skip >= perPage)
+            {
+                page = (int)Math.Min(int.MaxValue, cursor.Skip / perPage + 1);
+                current = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
+                listing.Requests++;
+                if (current.Users.Count == 0)
+                {
+                    // Past the end: everything in this type was skipped. Learn how much that was.
+                    var total = await CountUsersAsync(portal, userTypeId, pageQuery, cancellationToken).ConfigureAwait(false);
+                    listing.Requests++;
+                    if (total.HasValue)
+                    {
+                        listing.TotalCount = total;
+                        listing.Skipped += Math.Min(total.Value, cursor.Skip);
+                        cursor.Skip -= Math.Min(total.Value, cursor.Skip);
+                        return;
+                    }
+                    page = 1; // Zoho did not say: count by reading from the start.
+                    current = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
+                    listing.Requests++;
+                }
+                else
+                {
+                    var before = (long)(page - 1) * perPage;
+                    listing.Skipped += before;
+                    cursor.Skip -= before;
+                }
+            }
+            else
+            {
+                current = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
+                listing.Requests++;
+            }
+            if (current.Users.Count == 0)
+            {
+                if (page == 1) listing.TotalCount = 0;
+                return;
+            }
+            if (!await ConsumeAsync(current, idSet, cursor, listing, onPage, perPage, cancellationToken).ConfigureAwait(false)) return;
+
+            // Zoho said how many there are: the pages still wanted are known, and can be read together.
+            var readAhead = ReadAheadFor(query);
+            var total2 = current.Info?.TotalCount;
+            if (readAhead > 0 && total2.HasValue && idSet == null)
+            {
+                var lastPage = LastWantedPage(total2.Value, perPage, page, cursor);
+                if (lastPage > page)
+                {
+                    var outcome = await ReadAheadAsync(portal, userTypeId, pageQuery, perPage, page + 1, lastPage, readAhead, idSet, cursor, listing, onPage, cancellationToken).ConfigureAwait(false);
+                    if (outcome == null) return;
+                    current = outcome.Value.Last;
+                    page = outcome.Value.Page;
+                    // The total counted at page 1 may have grown since: more_records on the last page says so.
+                    if (!MoreWanted(current, cursor, perPage)) return;
+                }
+            }
+
+            while (true)
+            {
+                page++;
+                cancellationToken.ThrowIfCancellationRequested();
+                current = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
+                listing.Requests++;
+                if (current.Users.Count == 0) return;
+                if (!await ConsumeAsync(current, idSet, cursor, listing, onPage, perPage, cancellationToken).ConfigureAwait(false)) return;
+            }
+        }
+
+        /// <summary>Pages read ahead for this query: its own choice, else the connection's MaxConcurrency, at most <see cref="MaxReadAheadPages"/>.</summary>
+        private int ReadAheadFor(PortalUserQuery query) =>
+            Math.Min(MaxReadAheadPages, Math.Max(0, query.ReadAhead ?? Options.MaxConcurrency));
+
+        /// <summary>The last page holding a wanted user, from the total Zoho gave and what is still to skip and take.</summary>
+        private static int LastWantedPage(long total, int perPage, int page, Cursor cursor)
+        {
+            var lastByTotal = (total + perPage - 1) / perPage;
+            if (cursor.First.HasValue)
+            {
+                // Users past this page: first the ones still skipped, then the ones still wanted.
+                var through = (long)page * perPage + cursor.Skip + cursor.First.Value;
+                lastByTotal = Math.Min(lastByTotal, (through + perPage - 1) / perPage);
+            }
+            return (int)Math.Min(int.MaxValue, lastByTotal);
+        }
+
+        /// <summary>
+        /// Reads pages <paramref name="from"/> to <paramref name="to"/>, page p asked for only once the
+        /// consumer has taken page p - <paramref name="window"/> (or the page before the first of
+        /// them), and hands them over in order. Returns the last page taken and its number, or
+        /// null when the consumer wants no more; pages still under way are then cancelled.
+        /// </summary>
+        private async Task<(PortalUserPage Last, int Page)?> ReadAheadAsync(string portal, string userTypeId, PortalUserQuery pageQuery, int perPage,
+            int from, int to, int window, HashSet<string>? idSet, Cursor cursor, PortalUserListing listing,
+            Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, CancellationToken cancellationToken)
+        {
+            var started = new Dictionary<int, Task<PortalUserPage>>();
+            var next = from;
+            var takenThrough = from - 1;
+            using (var early = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                try
+                {
+                    PortalUserPage current = null!;
+                    for (var page = from; page <= to; page++)
+                    {
+                        while (next <= to && next <= takenThrough + window)
+                        {
+                            started[next] = GetUsersPageAsync(portal, userTypeId, pageQuery, next, perPage, early.Token);
+                            listing.Requests++;
+                            next++;
+                        }
+                        var task = started[page];
+                        started.Remove(page);
+                        current = await task.ConfigureAwait(false);
+                        if (current.Users.Count == 0) return null;
+                        if (!await ConsumeAsync(current, idSet, cursor, listing, onPage, perPage, cancellationToken).ConfigureAwait(false)) return null;
+                        takenThrough = page;
+                    }
+                    return (current, to);
+                }
+                finally
+                {
+                    if (started.Count > 0)
+                    {
+                        // Given up (the consumer is done, or a page failed): stop the reads still under way and let them end quietly.
+                        early.Cancel();
+                        try { await Task.WhenAll(started.Values).ConfigureAwait(false); } catch (Exception) { }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Skips and hands over one page's users, waiting until the consumer took them; false when no further page is wanted.</summary>
+        private static async Task<bool> ConsumeAsync(PortalUserPage current, HashSet<string>? idSet, Cursor cursor,
+            PortalUserListing listing, Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, int perPage, CancellationToken cancellationToken)
+        {
+            if (current.Info?.TotalCount != null) listing.TotalCount = current.Info.TotalCount;
+            var users = idSet == null ? current.Users : current.Users.Where(u => idSet.Contains(u.PersonalityId)).ToList();
+            var dropped = (int)Math.Min(cursor.Skip, users.Count);
+            cursor.Skip -= dropped;
+            listing.Skipped += dropped;
+            IEnumerable<PortalUser> kept = users.Skip(dropped);
+            if (cursor.First.HasValue) kept = kept.Take((int)Math.Min(cursor.First.Value, int.MaxValue));
+            var handed = kept.ToList();
+            if (handed.Count > 0)
+            {
+                listing.Returned += handed.Count;
+                if (cursor.First.HasValue) cursor.First -= handed.Count;
+                await onPage(handed, cancellationToken).ConfigureAwait(false);
+            }
+            return MoreWanted(current, cursor, perPage);
+        }
+
+        private static bool MoreWanted(PortalUserPage current, Cursor cursor, int perPage)
+        {
+            if (cursor.First == 0) return false;
+            // more_records is Zoho's word; without an info block a short page is the last one.
+            return current.Info?.MoreRecords ?? current.Users.Count >= perPage;
+        }
+
+        /// <summary>A page just big enough for skip + first when that fits in one page, else the largest page (fewest calls).</summary>
+        internal static int PageSizeFor(PortalUserQuery query)
+        {
+            if (query.First.HasValue && query.PersonalityIds == null && query.Skip + query.First.Value <= MaxUsersPerPage)
+                return (int)Math.Max(1, query.Skip + query.First.Value);
+            return MaxUsersPerPage;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+#Requires -Version 5.1
+<#
+    Get-PortalUser reads page 1 alone, then the pages it still needs a bounded number ahead of
+    the command that takes its users; -First asks for exactly its pages, and a downstream
+    Select-Object -First that stops within page 1 costs one request.
+#>
+
+BeforeAll {
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal', 'ZohoPortal.psd1')) -Force
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'ZohoPortal.Emulator', 'ZohoPortal.Emulator.psd1')) -Force
+    $ProgressPreference = 'SilentlyContinue'
+
+    function New-TestOrg([int] $Users, [int] $MaxConcurrency = 10) {
+        $script:connection = New-ZohoPortalEmulator -UsersPerUserType $Users -ContactCount 0 | Connect-ZohoPortal -MaxConcurrency $MaxConcurrency -PassThru
+        $script:log = $script:connection.Emulator.RequestLog
+    }
+    # Page reads of a user type's users (the user-type listing has no /users in its path).
+    function Get-PageReads { $script:log.CountOf('GET', '/users') }
+}
+
+AfterAll {
+    Disconnect-ZohoPortal
+}
+
+Describe 'Requests a listing makes' {
+    BeforeAll { New-TestOrg -Users 1050 }
+    BeforeEach { $script:log.Clear() }
+
+    It 'Select-Object -First 1 downstream reads one page' {
+        $one = @(Get-PortalUser -UserType Customers | Select-Object -First 1)
+        $one.Count | Should -Be 1
+        Get-PageReads | Should -Be 1
+    }
+
+    It 'Select-Object -First 200 downstream (all of page 1) reads one page' {
+        @(Get-PortalUser -UserType Customers | Select-Object -First 200).Count | Should -Be 200
+        Get-PageReads | Should -Be 1
+    }
+
+    It '-First 1000 reads the 5 pages holding them and no more' {
+        $users = @(Get-PortalUser -UserType Customers -First 1000)
+        $users.Count | Should -Be 1000
+        Get-PageReads | Should -Be 5
+    }
+
+    It '-Skip 300 -First 250 reads pages 2 and 3 only' {
+        $all = @(Get-PortalUser -UserType Customers)
+        $script:log.Clear()
+        $slice = @(Get-PortalUser -UserType Customers -Skip 300 -First 250)
+        ($slice.PersonalityId -join ',') | Should -Be (($all[300..549]).PersonalityId -join ',')
+        Get-PageReads | Should -Be 2
+    }
+}
+
+Describe 'Read-ahead behind a slow consumer' {
+    It 'is bounded: while page k is taken at most k - 1 + MaxConcurrency pages were asked for' {
+        New-TestOrg -Users 2000 -MaxConcurrency 3
+        $script:log.Clear()
+        $seen = [System.Collections.Generic.List[int]]::new()
+        Get-PortalUser -UserType Customers | ForEach-Object { $seen.Add((Get-PageReads)) }
+        $seen.Count | Should -Be 2000
+        for ($i = 0; $i -lt $seen.Count; $i++) {
+            $page = [Math]::Floor($i / 200) + 1
+            $bound = if ($page -eq 1) { 1 } else { [Math]::Min(10, $page - 1 + 3) }
+            if ($seen[$i] -gt $bound) { throw "user $i (page $page): $($seen[$i]) pages asked for, more than $bound" }
+        }
+        Get-PageReads | Should -Be 10
+    }
+}
+
+Describe 'A listing piped into a change of the listed type' {
+    It 'Get-PortalUser -UserType Customers | Move-PortalUser sees and moves every one of 1,050 users' {
+        New-TestOrg -Users 1050
+        $script:log.Clear()
+        Get-PortalUser -UserType Customers | Move-PortalUser -Destination Partners
+        @(Get-PortalUser -UserType Customers).Count | Should -Be 0
+        @(Get-PortalUser -UserType Partners).Count | Should -Be 2100
+        $script:log.CountOf('POST', '/users/action/transfer') | Should -Be 6
+    }
+}
