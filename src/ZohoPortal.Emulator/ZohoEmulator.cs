@@ -29,6 +29,7 @@ namespace ZohoPortal.Emulator
         private readonly TokenService _tokens;
         private readonly DeviceAuthorizationService _devices;
         private int _inFlight;
+        private int _peakInFlight;
 
         public ZohoEmulator(EmulatorOptions? options = null)
         {
@@ -50,6 +51,15 @@ namespace ZohoPortal.Emulator
         public OrgState Org { get; } = new OrgState();
         public FaultInjector Faults { get; } = new FaultInjector();
         public RequestLog RequestLog { get; } = new RequestLog();
+
+        /// <summary>
+        /// The most API requests that were in flight at once since the emulator started or since
+        /// <see cref="ResetPeakInFlight"/>, throttled ones included: how a benchmark sees a client's real concurrency.
+        /// </summary>
+        public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+        /// <summary>Starts <see cref="PeakInFlight"/> again from the requests in flight now.</summary>
+        public void ResetPeakInFlight() => Volatile.Write(ref _peakInFlight, Volatile.Read(ref _inFlight));
 
         /// <summary>A refresh token of the demo client, valid until revoked.</summary>
         public string DemoRefreshToken { get; }
@@ -200,6 +210,7 @@ namespace ZohoPortal.Emulator
             if (auth != null) return auth;
 
             var inFlight = Interlocked.Increment(ref _inFlight);
+            RaisePeak(inFlight);
             try
             {
                 if (inFlight > Options.ConcurrencyLimit)
@@ -216,6 +227,17 @@ namespace ZohoPortal.Emulator
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        private void RaisePeak(int inFlight)
+        {
+            var peak = Volatile.Read(ref _peakInFlight);
+            while (inFlight > peak)
+            {
+                var seen = Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak);
+                if (seen == peak) return;
+                peak = seen;
             }
         }
 
