@@ -45,6 +45,9 @@ internal sealed class WorkloadRunner
             var firstMs = result["FirstMs"];
             first ??= new ModuleResult(w, wall, firstMs == null ? null : Ms(firstMs), objects, CallCount.From(log, started), peak,
                 IdealSchedule.Makespan(w.Plan(w.Users), _options.Latency, _options.Concurrency), outcome, walls);
+            var lookups = log.Where(e => e.Method == "GET" && e.Path.StartsWith("/crm/", StringComparison.Ordinal) && !e.Path.EndsWith("/users", StringComparison.Ordinal)
+                                         && !e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)).Select(e => e.Path).Distinct();
+            Console.WriteLine("    lookups: " + string.Join(", ", lookups));
             Console.WriteLine("  ZohoPortal " + w.Title + ": " + Seconds(wall) + ", " + CallCount.From(log, started).Api + " calls, peak " + peak + " in flight, " + outcome);
         }
         var sorted = walls.OrderBy(t => t).ToList();
