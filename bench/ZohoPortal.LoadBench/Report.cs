@@ -14,6 +14,8 @@ internal sealed class BenchReport
     public CoreCallResult? Core { get; set; }
     public string PwshVersion { get; set; } = string.Empty;
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+    /// <summary>Taken when the run starts: the code measured, whatever changes in the tree meanwhile.</summary>
+    public string Commit { get; } = ReportWriter.Commit();
     public TimeSpan Duration { get; set; }
 }
 
@@ -38,7 +40,7 @@ internal static class ReportWriter
     {
         var md = new StringBuilder();
         var title = char.ToUpperInvariant(section[0]) + section.Substring(1);
-        md.AppendLine("### " + title + ": commit " + Commit() + ", " + r.Started.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv));
+        md.AppendLine("### " + title + ": commit " + r.Commit + ", " + r.Started.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv));
         md.AppendLine();
         md.AppendLine(Machine() + ", " + RuntimeInformation.FrameworkDescription + ", pwsh " + r.PwshVersion + ". Whole run: "
                       + r.Duration.TotalMinutes.ToString("0.0", Inv) + " min.");
@@ -161,7 +163,7 @@ internal static class ReportWriter
         return Environment.ProcessorCount + " cores (" + cpu + "), " + RuntimeInformation.OSDescription;
     }
 
-    private static string Commit()
+    public static string Commit()
     {
         try
         {
