@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace ZohoPortal.LoadBench;
 
 /// <summary>One API call of a plan: the calls (by index, earlier in the plan) whose answers it needs, and a wait after them.</summary>

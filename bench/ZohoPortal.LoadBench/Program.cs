@@ -50,6 +50,7 @@ if (options.Wants("core"))
     report.Core = await MicroBench.CoreCallAsync(options);
 }
 report.Duration = clock.Elapsed;
+report.LoadAtEnd = ReportWriter.LoadAverage();
 
 var markdown = ReportWriter.Markdown(report, options, options.Section);
 Console.WriteLine();

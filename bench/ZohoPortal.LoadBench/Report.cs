@@ -16,6 +16,9 @@ internal sealed class BenchReport
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
     /// <summary>Taken when the run starts: the code measured, whatever changes in the tree meanwhile.</summary>
     public string Commit { get; } = ReportWriter.Commit();
+    /// <summary>The machine's load average (1 minute) at the start and the end: how busy it was with other work.</summary>
+    public string LoadAtStart { get; } = ReportWriter.LoadAverage();
+    public string LoadAtEnd { get; set; } = string.Empty;
     public TimeSpan Duration { get; set; }
 }
 
@@ -43,7 +46,8 @@ internal static class ReportWriter
         md.AppendLine("### " + title + ": commit " + r.Commit + ", " + r.Started.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv));
         md.AppendLine();
         md.AppendLine(Machine() + ", " + RuntimeInformation.FrameworkDescription + ", pwsh " + r.PwshVersion + ". Whole run: "
-                      + r.Duration.TotalMinutes.ToString("0.0", Inv) + " min.");
+                      + r.Duration.TotalMinutes.ToString("0.0", Inv) + " min; load average "
+                      + r.LoadAtStart + " at the start, " + r.LoadAtEnd + " at the end.");
         md.AppendLine();
         md.AppendLine("```sh");
         md.AppendLine(o.CommandLine);
@@ -161,6 +165,18 @@ internal static class ReportWriter
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return Environment.ProcessorCount + " cores (" + cpu + "), " + RuntimeInformation.OSDescription;
+    }
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     public static string Commit()
