@@ -28,7 +28,7 @@ internal sealed class BenchOptions
         "dotnet run -c Release --project bench/ZohoPortal.LoadBench -- [--section before|after] [--full] [--runs N]\n" +
         "  [--latency-ms 100] [--concurrency 10] [--org-limit 15] [--job-delay-ms 300] [--users 10000]\n" +
         "  [--naive-sample 200] [--loop-users 300] [--import-runs 10] [--core-calls 2000] [--memory-latency-ms 0]\n" +
-        "  [--only move,disable,delete,invite,loop,list,first,memory,import,core] [--no-readme]\n" +
+        "  [--only move,disable,delete,invite,loop,list,first,memory,import,core (prints only)] [--no-readme]\n" +
         "--full runs the naive loop over every user and the single-user loop over 1,000 users (about an hour).";
 
     public static BenchOptions Parse(string[] args)

@@ -49,7 +49,7 @@ internal static class MicroBench
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException("Building the empty module failed:\n" + await stdout + await stderr);
-        return Path.Combine(output, "EmptyModule.dll");
+        return Path.Combine(output, "EmptyModule.psd1");
     }
 
     /// <summary>

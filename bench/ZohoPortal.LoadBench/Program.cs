@@ -55,7 +55,12 @@ report.LoadAtEnd = ReportWriter.LoadAverage();
 var markdown = ReportWriter.Markdown(report, options, options.Section);
 Console.WriteLine();
 Console.WriteLine(markdown);
-if (options.WriteReadme)
+if (options.Only.Count > 0)
+{
+    // A partial run must not replace a whole section with a few of its figures.
+    Console.WriteLine("--only: bench/README.md left as it is.");
+}
+else if (options.WriteReadme)
 {
     ReportWriter.WriteSection(Repo.Readme, options.Section, markdown);
     Console.WriteLine("Wrote section '" + options.Section + "' of " + Repo.Readme);

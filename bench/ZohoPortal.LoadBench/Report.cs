@@ -136,7 +136,7 @@ internal static class ReportWriter
         if (r.Import != null)
         {
             md.AppendLine();
-            md.AppendLine("Import-Module in a fresh pwsh, median of " + r.Import.Runs + ": out/ZohoPortal " + Ms(r.Import.Module) + ", an empty binary module (bench/EmptyModule, one cmdlet) "
+            md.AppendLine("Import-Module in a fresh pwsh, median of " + r.Import.Runs + ": out/ZohoPortal " + Ms(r.Import.Module) + ", an empty binary module (bench/EmptyModule: a manifest and one cmdlet) "
                           + Ms(r.Import.Empty) + ": " + Ratio(r.Import.Module.TotalMilliseconds, r.Import.Empty.TotalMilliseconds) + ".");
         }
         if (r.Core != null)
