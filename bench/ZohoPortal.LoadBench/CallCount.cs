@@ -3,15 +3,14 @@ using ZohoPortal.Emulator.Http;
 namespace ZohoPortal.LoadBench;
 
 /// <summary>The API calls of one measured run, by what they were for (the emulator's request log).</summary>
-internal sealed record CallCount(int Lookups, int Pages, int Changes, int JobChecks, int Throttled, int Tokens, TimeSpan? FirstChangeAfter)
+internal sealed record CallCount(int Lookups, int Pages, int Changes, int JobChecks, int Throttled, int Tokens)
 {
     /// <summary>Every call to the CRM API (token requests to Zoho Accounts are not API calls).</summary>
     public int Api => Lookups + Pages + Changes + JobChecks;
 
-    public static CallCount From(IReadOnlyList<RequestLogEntry> log, DateTimeOffset started)
+    public static CallCount From(IReadOnlyList<RequestLogEntry> log)
     {
         int lookups = 0, pages = 0, changes = 0, jobs = 0, throttled = 0, tokens = 0;
-        DateTimeOffset? firstChange = null;
         foreach (var e in log)
         {
             if (!e.Path.StartsWith("/crm/", StringComparison.Ordinal))
@@ -24,14 +23,9 @@ internal sealed record CallCount(int Lookups, int Pages, int Changes, int JobChe
             if (isGet && e.Path.EndsWith("/users", StringComparison.Ordinal)) pages++;
             else if (isGet && e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)) jobs++;
             else if (isGet) lookups++;
-            else
-            {
-                changes++;
-                // The log's time is when the answer left; the request started about one latency earlier.
-                if (firstChange == null || e.Time < firstChange) firstChange = e.Time;
-            }
+            else changes++;
         }
-        return new CallCount(lookups, pages, changes, jobs, throttled, tokens, firstChange - started);
+        return new CallCount(lookups, pages, changes, jobs, throttled, tokens);
     }
 
     public string Breakdown()

@@ -16,7 +16,7 @@ internal static class MemoryBench
         {
             using var org = new BenchOrg(users, 0, o.MemoryLatency, o.OrgLimit, o.JobDelay);
             var result = await PwshProcess.RunAsync(Repo.Script("Memory.ps1"), new[] { "-Consumer", consumer, "-SampleEvery", SampleEvery(users).ToString(System.Globalization.CultureInfo.InvariantCulture) }, org.Environment(o.Concurrency), org.StartMeasuring);
-            var calls = CallCount.From(org.Requests, DateTimeOffset.UtcNow);
+            var calls = CallCount.From(org.Requests);
             const double mb = 1024 * 1024;
             var growth = (result["PeakBytes"]!.GetValue<long>() - result["BaseBytes"]!.GetValue<long>()) / mb;
             var r = new MemoryResult(users, consumer, growth, result["BaseBytes"]!.GetValue<long>() / mb,

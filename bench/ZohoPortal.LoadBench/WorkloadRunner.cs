@@ -25,12 +25,11 @@ internal sealed class WorkloadRunner
             using var org = new BenchOrg(w.UsersPerUserType, w.Contacts, _options.Latency, _options.OrgLimit, _options.JobDelay);
             var args = await ArgumentsAsync(org, w, w.Users);
             var before = w.Check == null ? 0 : await w.Check(org);
-            var started = DateTimeOffset.UtcNow;
             JsonObject result;
             try
             {
                 result = await PwshProcess.RunAsync(Repo.Script("ZohoPortal.ps1"), args, org.Environment(_options.Concurrency),
-                    () => { org.StartMeasuring(); started = DateTimeOffset.UtcNow; });
+                    org.StartMeasuring);
             }
             finally
             {
@@ -43,12 +42,12 @@ internal sealed class WorkloadRunner
             var objects = result["Objects"]?.GetValue<int>() ?? 0;
             var outcome = await OutcomeAsync(org, w, before, w.Users, objects);
             var firstMs = result["FirstMs"];
-            first ??= new ModuleResult(w, wall, firstMs == null ? null : Ms(firstMs), objects, CallCount.From(log, started), peak,
+            first ??= new ModuleResult(w, wall, firstMs == null ? null : Ms(firstMs), objects, CallCount.From(log), peak,
                 IdealSchedule.Makespan(w.Plan(w.Users), _options.Latency, _options.Concurrency), outcome, walls);
             var lookups = log.Where(e => e.Method == "GET" && e.Path.StartsWith("/crm/", StringComparison.Ordinal) && !e.Path.EndsWith("/users", StringComparison.Ordinal)
                                          && !e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)).Select(e => e.Path).Distinct();
             Console.WriteLine("    lookups: " + string.Join(", ", lookups));
-            Console.WriteLine("  ZohoPortal " + w.Title + ": " + Seconds(wall) + ", " + CallCount.From(log, started).Api + " calls, peak " + peak + " in flight, " + outcome);
+            Console.WriteLine("  ZohoPortal " + w.Title + ": " + Seconds(wall) + ", " + CallCount.From(log).Api + " calls, peak " + peak + " in flight, " + outcome);
         }
         var sorted = walls.OrderBy(t => t).ToList();
         return first! with { Wall = sorted[sorted.Count / 2], AllWalls = walls };
@@ -69,7 +68,7 @@ internal sealed class WorkloadRunner
         {
             DeleteIdsFile(args);
         }
-        var calls = CallCount.From(org.Requests, DateTimeOffset.UtcNow).Api;
+        var calls = CallCount.From(org.Requests).Api;
         var outcome = await OutcomeAsync(org, w, before, sample, sample);
         var wall = Ms(result["WallMs"]);
         var listed = Ms(result["ListMs"]);
