@@ -29,7 +29,7 @@ namespace ZohoPortal.Emulator
         private readonly TokenService _tokens;
         private readonly DeviceAuthorizationService _devices;
         private int _inFlight;
-        private int _inFlightHighWater;
+        private int _peakInFlight;
 
         public ZohoEmulator(EmulatorOptions? options = null)
         {
@@ -52,11 +52,14 @@ namespace ZohoPortal.Emulator
         public FaultInjector Faults { get; } = new FaultInjector();
         public RequestLog RequestLog { get; } = new RequestLog();
 
-        /// <summary>Most API calls (token calls aside) the emulator has had in hand at once since it started or since <see cref="ResetInFlightHighWater"/>.</summary>
-        public int InFlightHighWater => Volatile.Read(ref _inFlightHighWater);
+        /// <summary>
+        /// The most API requests that were in flight at once since the emulator started or since
+        /// <see cref="ResetPeakInFlight"/>, throttled ones included: how a benchmark sees a client's real concurrency.
+        /// </summary>
+        public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
-        /// <summary>Starts counting <see cref="InFlightHighWater"/> afresh.</summary>
-        public void ResetInFlightHighWater() => Interlocked.Exchange(ref _inFlightHighWater, 0);
+        /// <summary>Starts <see cref="PeakInFlight"/> again from the requests in flight now.</summary>
+        public void ResetPeakInFlight() => Volatile.Write(ref _peakInFlight, Volatile.Read(ref _inFlight));
 
         /// <summary>A refresh token of the demo client, valid until revoked.</summary>
         public string DemoRefreshToken { get; }
@@ -207,7 +210,7 @@ namespace ZohoPortal.Emulator
             if (auth != null) return auth;
 
             var inFlight = Interlocked.Increment(ref _inFlight);
-            NoteInFlight(inFlight);
+            RaisePeak(inFlight);
             try
             {
                 if (inFlight > Options.ConcurrencyLimit)
@@ -227,14 +230,14 @@ namespace ZohoPortal.Emulator
             }
         }
 
-        private void NoteInFlight(int inFlight)
+        private void RaisePeak(int inFlight)
         {
-            var seen = Volatile.Read(ref _inFlightHighWater);
-            while (inFlight > seen)
+            var peak = Volatile.Read(ref _peakInFlight);
+            while (inFlight > peak)
             {
-                var was = Interlocked.CompareExchange(ref _inFlightHighWater, inFlight, seen);
-                if (was == seen) return;
-                seen = was;
+                var seen = Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak);
+                if (seen == peak) return;
+                peak = seen;
             }
         }
 

@@ -112,7 +112,7 @@ public sealed class ConcurrencyTests
         var (customers, partners) = await org.UserTypeIdsAsync();
         var fromCustomers = await IdsAsync(org, customers);
         var fromPartners = await IdsAsync(org, partners);
-        org.Emulator.ResetInFlightHighWater();
+        org.Emulator.ResetPeakInFlight();
 
         // Each command alone would keep 3 calls in flight: together they still get 3.
         var one = Task.Run(() => org.Client.TransferUsersAsync(Portal, customers, partners, fromCustomers));
@@ -122,6 +122,6 @@ public sealed class ConcurrencyTests
         Assert.All(results.SelectMany(r => r), r => Assert.True(r.IsSuccess));
         Assert.True(holder.Reached);
         Assert.Equal(3, holder.Max);
-        Assert.Equal(3, org.Emulator.InFlightHighWater);
+        Assert.Equal(3, org.Emulator.PeakInFlight);
     }
 }
