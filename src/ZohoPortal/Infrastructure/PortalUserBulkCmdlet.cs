@@ -286,9 +286,10 @@ namespace ZohoPortal.Infrastructure
             foreach (var item in _items.Where(i => i.UserTypeId == null && i.TypeIdentity != null))
             {
                 CurrentTarget = item.TypeIdentity;
-                var type = await Resolver.ResolveAsync(item.TypeIdentity!, item.ResolvedPortal!, cancellationToken).ConfigureAwait(false);
+                // An id needs no listing unless -PassThru must write the type's name and the connection holds none.
+                var type = await Resolver.ResolveAsync(item.TypeIdentity!, item.ResolvedPortal!, PassThru, cancellationToken).ConfigureAwait(false);
                 item.UserTypeId = type.Id;
-                item.UserTypeName = type.Name;
+                item.UserTypeName = string.IsNullOrEmpty(type.Name) ? null : type.Name;
             }
             CurrentTarget = null;
 

@@ -43,7 +43,8 @@ namespace ZohoPortal.Cmdlets.Portals
                 {
                     if (pattern == null || pattern.IsMatch(portal.Name)) WriteObject(portal);
                 }
-                if (portals.Count > 0 && ActiveConnection.PortalName == null) ActiveConnection.PortalName = portals[0].Name;
+                // A full listing: the connection's cache takes it (fresh), so the next command needs none.
+                ActiveConnection.Client.Metadata.RememberPortalNames(portals.Select(p => p.Name));
                 return;
             }
 
