@@ -101,6 +101,52 @@ public sealed class MetadataCacheCmdletTests : IDisposable
     }
 
     [Fact]
+    public void UserTypeDeletedInAnotherConnection_ReadIsRetriedOnce_ThenUserTypeNotFound()
+    {
+        _ps.RunClean("$emu = New-ZohoPortalEmulator -UsersPerUserType 3 -JobDelayMilliseconds 0; $a = $emu | Connect-ZohoPortal -PassThru; " +
+                     "$null = Get-PortalUserType -Connection $a; " +
+                     "$b = $emu | Connect-ZohoPortal -PassThru; Remove-PortalUserType -Identity Partners -TransferUsersTo Customers -Force -Connection $b; $emu.RequestLog.Clear()");
+
+        // $a still holds Partners' id: Zoho calls it unknown, the user types are read again, and the name is refused.
+        var result = _ps.Run("Get-PortalUser -UserType Partners -Connection $a");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("UserTypeNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Empty(result.Output);
+        Assert.Equal(1, TypeListings());
+        Assert.Equal(1, Count("$_.Path -like '*/users'"));
+    }
+
+    [Fact]
+    public void UserTypeDeletedInAnotherConnection_ChangeGetsZohosAnswer_AndTheNextCommandIsRefusedBeforeSending()
+    {
+        _ps.RunClean("$emu = New-ZohoPortalEmulator -UsersPerUserType 3 -JobDelayMilliseconds 0; $a = $emu | Connect-ZohoPortal -PassThru; " +
+                     "$ids = @(Get-PortalUser -UserType Customers -Connection $a | ForEach-Object PersonalityId); " +
+                     "$b = $emu | Connect-ZohoPortal -PassThru; Remove-PortalUserType -Identity Partners -TransferUsersTo Customers -Force -Connection $b; $emu.RequestLog.Clear()");
+
+        // The change goes out with the cached id and Zoho's refusal is reported for the user, with Zoho's code.
+        var first = Assert.Single(_ps.Run("Move-PortalUser -Id $ids[0] -UserType Customers -Destination Partners -Connection $a").Errors);
+        Assert.Equal("INVALID_DATA", first.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(1, Transfers());
+        Assert.Equal(0, TypeListings());
+
+        // That answer made the cache stale: the next command reads the user types and refuses before sending.
+        var second = Assert.Single(_ps.Run("Move-PortalUser -Id $ids[1] -UserType Customers -Destination Partners -Connection $a").Errors);
+        Assert.Equal("UserTypeNotFound", second.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(1, Transfers());
+        Assert.Equal(1, TypeListings());
+    }
+
+    [Fact]
+    public void PortalRenamedThroughThePipeline_IsTheNameLaterCommandsUse()
+    {
+        _ps.RunClean("$emu = New-ZohoPortalEmulator -UsersPerUserType 2 -JobDelayMilliseconds 0; $c = $emu | Connect-ZohoPortal -PassThru; " +
+                     "Get-Portal | Set-Portal -NewName ZylkerCare; $emu.RequestLog.Clear()");
+        Assert.Equal("ZylkerCare", (string)_ps.RunClean("$c.PortalName")[0].BaseObject);
+        Assert.Equal(2, _ps.RunClean("Get-PortalUserType").Count);
+        Assert.Equal(0, PortalListings());
+    }
+
+    [Fact]
     public void ChangeThroughTheConnection_ReadsTheUserTypesAgain()
     {
         _ps.RunClean("$emu = New-ZohoPortalEmulator -UsersPerUserType 3 -JobDelayMilliseconds 0; $c = $emu | Connect-ZohoPortal -PassThru; " +

@@ -123,6 +123,27 @@ namespace ZohoPortal.Core.Metadata
             });
         }
 
+        /// <summary>
+        /// Reads Zoho's answer to a request that used a cached name or id: "no such portal" makes
+        /// the portal names stale, "invalid user type id" the portal's user types (deleted or made
+        /// again elsewhere), so the next lookup reads them again. True when the answer was one of those.
+        /// </summary>
+        public bool NoteNotFound(string portal, string? code, string? message)
+        {
+            if (code != "INVALID_DATA" || message == null) return false;
+            if (message == ZohoPortalClient.NoSuchPortalMessage)
+            {
+                InvalidatePortals();
+                return true;
+            }
+            if (message.StartsWith("Invalid user type id", StringComparison.Ordinal))
+            {
+                InvalidateUserTypes(portal);
+                return true;
+            }
+            return false;
+        }
+
         /// <summary>A change to a portal's user types: the next lookup reads them again.</summary>
         public void InvalidateUserTypes(string portal) => SlotFor(portal).Invalidate();
 

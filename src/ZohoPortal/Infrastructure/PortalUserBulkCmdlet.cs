@@ -238,6 +238,8 @@ namespace ZohoPortal.Infrastructure
                 Post(() => { WriteObject(output); ledger.MarkReported(item); });
                 return;
             }
+            // Zoho saying the user type (or portal) is unknown means the cached listing is out of date: the next command reads it again.
+            ActiveConnection.Client.Metadata.NoteNotFound(item.Group.Portal, result.Code, result.Message);
             var record = ErrorMapper.FromItem(result, result.HttpStatus, item.Target, Activity + " portal user " + item.Describe());
             Post(() => { WriteError(record); ledger.MarkReported(item); });
         }

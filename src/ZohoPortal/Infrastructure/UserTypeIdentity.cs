@@ -129,6 +129,24 @@ namespace ZohoPortal.Infrastructure
             public bool FromZoho { get; }
         }
 
+        /// <summary>
+        /// After Zoho called a user type id unknown (deleted or made again elsewhere): drops the
+        /// listings this invocation took from the connection's cache, and the cache's entries, so
+        /// the next lookup asks Zoho. False when every listing held was read from Zoho by this
+        /// invocation already (Zoho's answer then stands).
+        /// </summary>
+        public bool ForgetCached()
+        {
+            List<string> portals;
+            lock (_byPortal)
+            {
+                portals = _byPortal.Where(p => !p.Value.FromZoho).Select(p => p.Key).ToList();
+                foreach (var portal in portals) _byPortal.Remove(portal);
+            }
+            foreach (var portal in portals) _connection.Client.Metadata.InvalidateUserTypes(portal);
+            return portals.Count > 0;
+        }
+
         /// <summary>Forget what was listed (after a create, rename or delete).</summary>
         public void Invalidate()
         {

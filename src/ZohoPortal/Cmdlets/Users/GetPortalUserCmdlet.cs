@@ -169,7 +169,7 @@ namespace ZohoPortal.Cmdlets.Users
             var emails = EmailPatterns();
             CurrentTarget = identities == null ? null : (object)identities;
 
-            RunAsync(async ct =>
+            RunListing(resolver, async ct =>
             {
                 var portal = await ResolvePortalAsync(portalName, ct).ConfigureAwait(false);
                 var types = new List<PortalUserType>();
@@ -214,6 +214,30 @@ namespace ZohoPortal.Cmdlets.Users
                     _totals.Add(total);
                 }
             });
+        }
+
+        /// <summary>
+        /// Runs a listing. When Zoho calls a user type id taken from the connection's cache unknown
+        /// (the type was deleted or made again elsewhere) before anything was written, the user
+        /// types are read again and the listing runs once more: a name then finds its new id, and a
+        /// type that is gone is UserTypeNotFound.
+        /// </summary>
+        private void RunListing(UserTypeResolver resolver, Func<CancellationToken, Task> work)
+        {
+            int found, totals;
+            lock (_found) found = _found.Count;
+            totals = _totals.Count;
+            try
+            {
+                RunAsync(work);
+            }
+            catch (ZohoApiException e) when (e.Code == "INVALID_DATA" && e.ZohoMessage != null
+                                             && e.ZohoMessage.StartsWith("Invalid user type id", StringComparison.Ordinal)
+                                             && _found.Count == found && _totals.Count == totals && resolver.ForgetCached())
+            {
+                WriteVerbose("Zoho does not know a user type id the connection had cached; reading the user types again.");
+                RunAsync(work);
+            }
         }
 
         /// <summary>Client-side -Skip/-First for matches we filter ourselves; true when this one is to be written.</summary>
