@@ -45,6 +45,13 @@ namespace ZohoPortal.Core
         /// <summary>How long, in all, to wait for Zoho's minting window after it refuses to mint a token, before giving up.</summary>
         public TimeSpan TokenMintWait { get; set; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>
+        /// How long the connection trusts its listing of portal names and user types (used to turn
+        /// names into ids) before reading them again. Any change the client makes to them reads them
+        /// again sooner. Zero: read them in every command.
+        /// </summary>
+        public TimeSpan MetadataCacheLifetime { get; set; } = Metadata.MetadataCache.DefaultLifetime;
+
         public IClock Clock { get; set; } = SystemClock.Instance;
         public IZohoTracer? Tracer { get; set; }
 
@@ -72,6 +79,7 @@ namespace ZohoPortal.Core
         internal void Validate()
         {
             if (MaxConcurrency < 1) throw new ZohoValidationException("InvalidMaxConcurrency", "MaxConcurrency must be at least 1.", nameof(MaxConcurrency));
+            if (MetadataCacheLifetime < TimeSpan.Zero) throw new ZohoValidationException("InvalidMetadataCacheLifetime", "MetadataCacheLifetime cannot be negative.", nameof(MetadataCacheLifetime));
             if (RequestTimeout <= TimeSpan.Zero) throw new ZohoValidationException("InvalidRequestTimeout", "RequestTimeout must be positive.", nameof(RequestTimeout));
             Validation.BaseUrlRules.Validate(ApiBaseUrl, nameof(ApiBaseUrl));
             Validation.BaseUrlRules.Validate(AccountsBaseUrl, nameof(AccountsBaseUrl));

@@ -55,7 +55,8 @@ namespace ZohoPortal.Core
         {
             if (plan == null) throw new System.ArgumentNullException(nameof(plan));
             var request = new ZohoRequest(new HttpMethod(plan.Method), plan.Path) { JsonBody = plan.JsonBody };
-            return Http.SendAsync(request, r => ReadSingleAction(r, "portals", plan.Method, plan.Path), cancellationToken);
+            return AfterMetadataChange(Http.SendAsync(request, r => ReadSingleAction(r, "portals", plan.Method, plan.Path), cancellationToken),
+                () => Metadata.InvalidatePortals());
         }
 
         /// <summary>Creates the org's portal (which also creates its default user type).</summary>

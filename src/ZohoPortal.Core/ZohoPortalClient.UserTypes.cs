@@ -64,7 +64,8 @@ namespace ZohoPortal.Core
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             var request = new ZohoRequest(HttpMethod.Post, plan.Path) { JsonBody = plan.Body };
-            var created = await Http.SendAsync(request, r => ReadCreateAnswer(r, plan.Path), cancellationToken).ConfigureAwait(false);
+            var created = await AfterMetadataChange(Http.SendAsync(request, r => ReadCreateAnswer(r, plan.Path), cancellationToken),
+                () => Metadata.InvalidateUserTypes(plan.Portal)).ConfigureAwait(false);
             if (created.UserType != null)
             {
                 created.UserType.PortalName = plan.Portal;
@@ -141,7 +142,8 @@ namespace ZohoPortal.Core
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             var request = new ZohoRequest(HttpMethod.Put, plan.Path) { JsonBody = plan.Body };
-            return Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "PUT", plan.Path), cancellationToken);
+            return AfterMetadataChange(Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "PUT", plan.Path), cancellationToken),
+                () => Metadata.InvalidateUserTypes(plan.Portal));
         }
 
         /// <summary>
@@ -164,7 +166,26 @@ namespace ZohoPortal.Core
                     throw new ZohoValidationException("TransferToSameUserType", "Users cannot be moved to the user type being deleted.", "TransferUsersTo");
                 request.AddQuery("transfer_To", transferTo);
             }
-            return Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "DELETE", path), cancellationToken);
+            return AfterMetadataChange(Http.SendAsync(request, r => ReadSingleAction(r, "user_type", "DELETE", path), cancellationToken),
+                () => Metadata.InvalidateUserTypes(portal));
+        }
+
+        /// <summary>
+        /// Makes the metadata cache stale around a change: after it, whatever its answer (a failed or
+        /// lost answer may still have changed something), and before it too, so a listing already
+        /// out while the change is made is not kept.
+        /// </summary>
+        private static async Task<T> AfterMetadataChange<T>(Task<T> change, Action invalidate)
+        {
+            invalidate();
+            try
+            {
+                return await change.ConfigureAwait(false);
+            }
+            finally
+            {
+                invalidate();
+            }
         }
 
         /// <summary>The API version as a number (4 to 8).</summary>

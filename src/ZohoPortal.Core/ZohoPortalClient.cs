@@ -19,16 +19,30 @@ namespace ZohoPortal.Core
         public ZohoPortalClient(ZohoConnectionOptions options, ZohoCredential credential)
         {
             Http = new ZohoHttpClient(options, credential);
+            Metadata = NewMetadataCache();
         }
 
         public ZohoPortalClient(ZohoHttpClient http)
         {
             Http = http ?? throw new ArgumentNullException(nameof(http));
+            Metadata = NewMetadataCache();
         }
 
         /// <summary>The HTTP pipeline, also usable directly for endpoints without a typed method.</summary>
         public ZohoHttpClient Http { get; }
         public ZohoConnectionOptions Options => Http.Options;
+
+        /// <summary>
+        /// The connection's portal names and user types, reused between commands for
+        /// <see cref="Metadata.MetadataCache.Lifetime"/> and read again after any change this client makes to them.
+        /// </summary>
+        public Metadata.MetadataCache Metadata { get; }
+
+        private Metadata.MetadataCache NewMetadataCache() =>
+            new Metadata.MetadataCache(Options.Clock,
+                async ct => (await GetPortalsAsync(ct).ConfigureAwait(false)).ConvertAll(p => p.Name),
+                (portal, ct) => GetUserTypesAsync(portal, false, ct))
+            { Lifetime = Options.MetadataCacheLifetime };
 
         public void Dispose() => Http.Dispose();
 

@@ -73,20 +73,44 @@ namespace ZohoPortal
         public bool IsEmulator => AuthType == ZohoAuthType.Emulator;
 
         /// <summary>The org's portal name, learned on first use; cmdlets default to it.</summary>
-        public string? PortalName { get; internal set; }
-
-        /// <summary>User types last listed on this connection; tab completion reads them instead of calling Zoho per key press.</summary>
-        public System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType>? CachedUserTypes
+        public string? PortalName
         {
-            get => _cachedUserTypes;
-            internal set
+            get => Client.Metadata.LastSeenPortalName;
+            internal set => Client.Metadata.RememberPortalNames(value == null ? new string[0] : new[] { value });
+        }
+
+        /// <summary>
+        /// How long the connection reuses its listing of the portal name and user types (to turn
+        /// names into ids) before reading it again; default 5 minutes. Changes made through this
+        /// connection, and a name the listing does not hold, read it again at once.
+        /// [TimeSpan]::Zero reads them in every command. Connect-ZohoPortal -MetadataCacheLifetimeSec sets it.
+        /// </summary>
+        public TimeSpan MetadataCacheLifetime
+        {
+            get => Client.Metadata.Lifetime;
+            set
             {
-                _cachedUserTypes = value;
-                if (value != null) Completion.RememberUserTypes(value);
+                if (value < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(value), "MetadataCacheLifetime cannot be negative; use [TimeSpan]::Zero to turn the cache off.");
+                Client.Metadata.Lifetime = value;
             }
         }
 
-        private System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType>? _cachedUserTypes;
+        /// <summary>User types this connection has seen (listed, created, changed); tab completion reads them instead of calling Zoho per key press.</summary>
+        public System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType>? CachedUserTypes => Client.Metadata.SeenUserTypes;
+
+        /// <summary>Puts a full listing of a portal's user types in the cache (fresh) and in completion.</summary>
+        internal void RememberUserTypes(string portal, System.Collections.Generic.IReadOnlyList<ZohoPortal.Core.Models.PortalUserType> types)
+        {
+            Client.Metadata.RememberUserTypes(portal, types);
+            Completion.RememberUserTypes(types);
+        }
+
+        /// <summary>Records one user type seen, or one removed (by id), for completion; a change has already made the cache stale.</summary>
+        internal void NoteUserType(string portal, ZohoPortal.Core.Models.PortalUserType? type, string? removedId = null)
+        {
+            Client.Metadata.NoteUserType(portal, type, removedId);
+            if (type != null) Completion.RememberUserTypes(new[] { type });
+        }
 
         /// <summary>Module names and job ids read so far, for tab completion.</summary>
         internal ZohoPortal.Infrastructure.CompletionCache Completion { get; } = new ZohoPortal.Infrastructure.CompletionCache();

@@ -45,7 +45,8 @@ public sealed class StopSummaryTests
     public void StopDuringTheUserTypeLookup_StillNamesEveryUser_NothingSent()
     {
         var r = StopWhileHeld(
-            "$c = New-ZohoPortalEmulator -UsersPerUserType 3 -ContactCount 0 | Connect-ZohoPortal -PassThru; $ids = @(Get-PortalUser -UserType Customers | ForEach-Object PersonalityId); " +
+            // The metadata cache is off, so the command lists the user types (rather than using the listing Get-PortalUser made).
+            "$c = New-ZohoPortalEmulator -UsersPerUserType 3 -ContactCount 0 | Connect-ZohoPortal -PassThru -MetadataCacheLifetimeSec 0; $ids = @(Get-PortalUser -UserType Customers | ForEach-Object PersonalityId); " +
             "$null = $c.Emulator.Faults.Add([ZohoPortal.Emulator.Faults.EmulatorFault]@{ Kind = 'Delay'; Delay = [TimeSpan]::FromMinutes(2); PathContains = '/user_type'; Method = 'GET' }); $c.Emulator.RequestLog.Clear()",
             "Remove-PortalUser -Id $ids -UserType Customers -Force",
             "$e.FullyQualifiedErrorId; @($e.Exception.NotProcessed).Count; @($e.Exception.SentOutcomeUnknown).Count; $c.Emulator.RequestLog.CountOf('DELETE', '/users'); " +

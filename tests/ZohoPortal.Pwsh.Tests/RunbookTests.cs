@@ -45,6 +45,22 @@ public sealed class RunbookTests
         Assert.Empty(org.ChangeRequests());
     }
 
+    [Fact]
+    public async Task SingleUserLoop_CostsOneTransferPerUser_AndOneLookup()
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 80, contactCount: 0);
+
+        var run = await Run(org, "single-user-loop.ps1", "Ask");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(60, Number(run, "Moved"));
+        Assert.Equal(140, Number(run, "Partners now"));
+        var crm = org.Emulator.RequestLog.Entries.Where(e => e.Path.StartsWith("/crm/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(60, crm.Count(e => e.Path.EndsWith("/users/action/transfer", StringComparison.Ordinal)));
+        Assert.Equal(1, crm.Count(e => e.Method == "GET" && e.Path.EndsWith("/user_type", StringComparison.Ordinal)));
+        Assert.Equal(1, crm.Count(e => e.Method == "GET" && e.Path.EndsWith("/settings/portals", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("ConfirmFalse")]
     [InlineData("PreferenceNone")]

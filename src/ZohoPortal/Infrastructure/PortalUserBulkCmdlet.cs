@@ -241,6 +241,8 @@ namespace ZohoPortal.Infrastructure
                 Post(() => { WriteObject(output); ledger.MarkReported(item); });
                 return;
             }
+            // Zoho saying the user type (or portal) is unknown means the cached listing is out of date: the next command reads it again.
+            ActiveConnection.Client.Metadata.NoteNotFound(item.Group.Portal, result.Code, result.Message);
             var record = ErrorMapper.FromItem(result, result.HttpStatus, item.Target, Activity + " portal user " + item.Describe());
             Post(() => { WriteError(record); ledger.MarkReported(item); });
         }
@@ -304,9 +306,10 @@ namespace ZohoPortal.Infrastructure
             foreach (var item in _items.Where(i => i.UserTypeId == null && i.TypeIdentity != null))
             {
                 CurrentTarget = item.TypeIdentity;
-                var type = await Resolver.ResolveAsync(item.TypeIdentity!, item.ResolvedPortal!, cancellationToken).ConfigureAwait(false);
+                // An id needs no listing unless -PassThru must write the type's name and the connection holds none.
+                var type = await Resolver.ResolveAsync(item.TypeIdentity!, item.ResolvedPortal!, PassThru, cancellationToken).ConfigureAwait(false);
                 item.UserTypeId = type.Id;
-                item.UserTypeName = type.Name;
+                item.UserTypeName = string.IsNullOrEmpty(type.Name) ? null : type.Name;
             }
             CurrentTarget = null;
 

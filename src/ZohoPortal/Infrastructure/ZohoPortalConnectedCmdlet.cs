@@ -32,44 +32,36 @@ namespace ZohoPortal.Infrastructure
         protected ZohoPortalClient Client => ActiveConnection.Client;
 
         /// <summary>
-        /// The portal to act on: the one given, else the org's portal (an org has one), looked up
-        /// once per connection and cached. A name is checked against the org's portal before
-        /// anything is sent, so every cmdlet answers a wrong name with the same PortalNotFound
-        /// (ObjectNotFound) naming it and the org's portal, not with Zoho's anonymous
-        /// INVALID_DATA. The check costs nothing when the name is the one the connection knows,
-        /// and one portal listing otherwise (the name may be new since a rename).
+        /// The portal to act on: the one given, else the org's portal (an org has one). A name is
+        /// checked against the org's portal names before anything is sent, so every cmdlet answers
+        /// a wrong name with the same PortalNotFound (ObjectNotFound) naming it and the org's
+        /// portal, not with Zoho's anonymous INVALID_DATA. The names come from the connection's
+        /// metadata cache (no request while its listing is fresh); a name the cached listing lacks
+        /// is checked once more against a fresh listing (it may be new since a rename elsewhere).
         /// </summary>
         protected async Task<string> ResolvePortalAsync(string? portal, CancellationToken cancellationToken)
         {
             var connection = ActiveConnection;
-            var cached = connection.PortalName;
-            if (string.IsNullOrEmpty(portal))
-            {
-                if (cached != null) return cached;
-            }
-            else if (cached != null && string.Equals(cached, portal, StringComparison.OrdinalIgnoreCase))
-            {
-                return cached;
-            }
-            else
-            {
-                // A name Zoho could never have is refused before the listing (and before any request).
-                PortalNameRules.Validate(portal, "Portal");
-            }
+            // A name Zoho could never have is refused before the listing (and before any request).
+            if (!string.IsNullOrEmpty(portal)) PortalNameRules.Validate(portal, "Portal");
 
-            var portals = await connection.Client.GetPortalsAsync(cancellationToken).ConfigureAwait(false);
-            if (portals.Count > 0) connection.PortalName = portals[0].Name;
-            if (string.IsNullOrEmpty(portal))
+            var metadata = connection.Client.Metadata;
+            var names = await metadata.GetPortalNamesAsync(cancellationToken).ConfigureAwait(false);
+            var match = Pick(names.Items, portal);
+            if (match == null && !names.JustRead)
             {
-                if (portals.Count == 0)
-                    throw new ZohoPortalCmdletException("NoPortal", ErrorCategory.ObjectNotFound,
-                        "The connected org has no portal.", null, "Create one with New-Portal -Name <name>.");
-                return portals[0].Name;
+                names = await metadata.RefreshPortalNamesAsync(names, cancellationToken).ConfigureAwait(false);
+                match = Pick(names.Items, portal);
             }
-            var match = portals.FirstOrDefault(p => string.Equals(p.Name, portal, StringComparison.OrdinalIgnoreCase));
-            if (match != null) return match.Name;
-            throw PortalNotFound(portal!, portals.Select(p => p.Name).ToList());
+            if (match != null) return match;
+            if (string.IsNullOrEmpty(portal))
+                throw new ZohoPortalCmdletException("NoPortal", ErrorCategory.ObjectNotFound,
+                    "The connected org has no portal.", null, "Create one with New-Portal -Name <name>.");
+            throw PortalNotFound(portal!, names.Items.ToList());
         }
+
+        private static string? Pick(IReadOnlyList<string> names, string? portal) =>
+            string.IsNullOrEmpty(portal) ? names.FirstOrDefault() : names.FirstOrDefault(n => string.Equals(n, portal, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The one PortalNotFound error of the module: names the portal asked for and the org's portal(s).</summary>
         internal static PortalNotFoundException PortalNotFound(string name, IReadOnlyList<string> known) => new PortalNotFoundException(name, known);

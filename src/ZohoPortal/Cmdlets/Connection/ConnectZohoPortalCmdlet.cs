@@ -17,6 +17,7 @@ namespace ZohoPortal.Cmdlets.Connection
     /// <para type="description">Connect-ZohoPortal obtains an access token and keeps it for the session; the other cmdlets use this connection unless given -Connection. The token is renewed shortly before it expires and once more if Zoho rejects it, so a long runbook never sees token expiry. Renewal is single-flight: concurrent calls share one renewal, respecting Zoho's limit of 10 tokens per refresh token per 10 minutes.</para>
     /// <para type="description">Six ways to authenticate: at a prompt, -UseDeviceCode (a browser on any device approves a code); a refresh token with the client id and secret (the usual choice for runbooks), a self client's client credentials (-ClientCredential with -OrganizationId: no user, no refresh token), a self-client grant code that is exchanged once, an access token obtained elsewhere (not renewable), or -Emulator, which connects to a new in-process emulated org so you can try the module and test scripts offline.</para>
     /// <para type="description">-Emulator loads the companion module ZohoPortal.Emulator on demand (from the folder beside ZohoPortal, else from $env:PSModulePath); a connection to Zoho never loads emulator code. For an emulated org of another size or behaviour, make it with New-ZohoPortalEmulator and pipe it in: New-ZohoPortalEmulator -UsersPerUserType 2000 | Connect-ZohoPortal.</para>
+    /// <para type="description">The connection remembers the org's portal name and the portal's user types for -MetadataCacheLifetimeSec (default 5 minutes), so commands that name a user type or portal do not list them each time: a loop of 1,000 single-user Move-PortalUser commands costs about 1,000 calls, not 2,000. Changes made through the connection (New/Set/Remove-Portal, New/Set/Remove-PortalUserType) make it read them again, and a name the remembered listing lacks is checked against a fresh one before it is refused.</para>
     /// <para type="description">Secrets are taken as SecureString and never appear in output, errors, Verbose or Debug text.</para>
     /// </summary>
     /// <example>
@@ -56,6 +57,11 @@ namespace ZohoPortal.Cmdlets.Connection
     /// <code>$emu = New-ZohoPortalEmulator -UsersPerUserType 5000 -ContactCount 1000
     /// $c = $emu | Connect-ZohoPortal -PassThru</code>
     /// <para>Connects to an in-process emulated org with 5,000 portal users in each user type (New-ZohoPortalEmulator is in the ZohoPortal.Emulator module) and returns the connection; $emu.RequestLog and $emu.Faults drive it from tests.</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-ZohoPortal -Emulator -MetadataCacheLifetimeSec 0
+    /// $c = Get-ZohoPortalConnection; $c.MetadataCacheLifetime = [TimeSpan]::FromMinutes(1)</code>
+    /// <para>Connects with the metadata cache turned off (every command lists the user types it names), then turns it on again with a one-minute lifetime.</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "ZohoPortal", DefaultParameterSetName = RefreshTokenSet)]
     [OutputType(typeof(ZohoPortalConnection))]
@@ -182,6 +188,11 @@ namespace ZohoPortal.Cmdlets.Connection
         [ValidateRange(1, 3600)]
         public int RequestTimeoutSec { get; set; } = 100;
 
+        /// <summary><para type="description">Seconds the connection reuses its listing of the portal name and user types, which turns names (Customers, -Portal ZylkerAutos) into ids, before reading it again (default 300). Within that time a loop of single-user commands costs one call per user. Every portal or user-type change made through this connection reads the listing again at once, and a name or id the listing lacks is looked up once more in a fresh listing before it is refused, so a user type made in another session is found. 0 reads the listing in every command. Also settable later as the connection's MetadataCacheLifetime property.</para></summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int MetadataCacheLifetimeSec { get; set; } = 300;
+
         /// <summary><para type="description">Retries (default 6), with capped exponential backoff and jitter; Retry-After is honoured when sent. Reads are retried after throttling (429), 5xx answers, network failures and timeouts; a change only when Zoho certainly did nothing (429, an expired token, a connection never made). A change whose answer is lost is read back instead of repeated (see about_ZohoPortal).</para></summary>
         [Parameter]
         [ValidateRange(0, 20)]
@@ -242,6 +253,7 @@ namespace ZohoPortal.Cmdlets.Connection
                 MaxConcurrency = MaxConcurrency,
                 RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
                 RetryPolicy = new RetryPolicy(MaxRetries),
+                MetadataCacheLifetime = TimeSpan.FromSeconds(MetadataCacheLifetimeSec),
                 Tracer = PowerShellTracer.Instance,
             };
 

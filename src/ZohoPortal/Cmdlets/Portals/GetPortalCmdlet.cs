@@ -39,11 +39,13 @@ namespace ZohoPortal.Cmdlets.Portals
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
                 var portals = RunAsync(ct => Client.GetPortalsAsync(ct));
+                // A full listing: the connection's cache takes it (fresh), so the next command needs none.
+                // Before writing: a command downstream (Get-Portal | Set-Portal) may change it.
+                ActiveConnection.Client.Metadata.RememberPortalNames(portals.Select(p => p.Name));
                 foreach (var portal in portals)
                 {
                     if (pattern == null || pattern.IsMatch(portal.Name)) WriteObject(portal);
                 }
-                if (portals.Count > 0 && ActiveConnection.PortalName == null) ActiveConnection.PortalName = portals[0].Name;
                 return;
             }
 

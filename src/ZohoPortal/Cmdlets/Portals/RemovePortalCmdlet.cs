@@ -38,6 +38,7 @@ namespace ZohoPortal.Cmdlets.Portals
             var plan = connection.Client.PlanPortalDeletion(name);
             if (!ShouldProcessUnlessForced(Force, "Portal '" + name + "' with all its user types and users", "Delete (" + plan.Describe() + ")")) return;
             RunAsync(ct => connection.Client.RunPortalPlanAsync(plan, ct));
+            connection.Client.Metadata.ForgetPortal(name);
             if (connection.PortalName == name) connection.PortalName = null;
         }
     }

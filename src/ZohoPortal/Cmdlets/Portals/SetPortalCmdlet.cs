@@ -52,6 +52,7 @@ namespace ZohoPortal.Cmdlets.Portals
                 await connection.Client.RunPortalPlanAsync(plan, ct).ConfigureAwait(false);
                 return PassThru ? await connection.Client.GetPortalAsync(newName, ct).ConfigureAwait(false) : null;
             });
+            connection.Client.Metadata.ForgetPortal(current);
             if (connection.PortalName == null || connection.PortalName == current) connection.PortalName = newName;
             if (PassThru) WriteObject(portal);
         }

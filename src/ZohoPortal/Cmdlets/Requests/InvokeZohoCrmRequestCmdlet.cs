@@ -70,7 +70,17 @@ namespace ZohoPortal.Cmdlets.Requests
 
             if (method != HttpMethod.Get && !ShouldProcess(Path + " on " + ActiveConnection.ApiBaseUrl, method.Method + " request")) return;
             var client = Client;
-            var response = RunAsync(ct => client.Http.SendAsync(request, r => r, ct));
+            ZohoResponse response;
+            try
+            {
+                response = RunAsync(ct => client.Http.SendAsync(request, r => r, ct));
+            }
+            finally
+            {
+                // A change to portal settings through the escape hatch may have changed portals or user types: read them again next time.
+                if (method != HttpMethod.Get && Path.IndexOf("/settings/portals", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                    client.Metadata.InvalidatePortals();
+            }
             if (response.IsEmpty) return;
             if (Raw)
             {

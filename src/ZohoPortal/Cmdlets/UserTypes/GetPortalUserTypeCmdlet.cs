@@ -96,7 +96,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
         {
             var includeModules = IncludeModules.IsPresent;
             var types = RunAsync(ct => Client.GetUserTypesAsync(portal, includeModules, ct));
-            RememberUserTypes(types);
+            RememberUserTypes(portal, types);
             if (Name == null || Name.Length == 0)
             {
                 foreach (var type in types) WriteObject(type);

@@ -106,7 +106,7 @@ namespace ZohoPortal.Cmdlets.UserTypes
                 return;
             }
             if (outcome.Moved > 0) WriteVerbose("Moved " + outcome.Moved + " users from " + Describe(type) + " to " + Describe(destination!) + ".");
-            ForgetUserType(type.Id);
+            ForgetUserType(type);
         }
 
         #endregion

@@ -59,22 +59,20 @@ namespace ZohoPortal.Cmdlets.UserTypes
                 && (identity.Id != null ? t.Id == identity.Id : string.Equals(t.Name, identity.Name, StringComparison.OrdinalIgnoreCase)));
         }
 
-        /// <summary>Puts (or replaces) a user type in the completion cache.</summary>
+        /// <summary>Puts (or replaces) a user type among those tab completion offers; the lookup cache was made stale by the change itself.</summary>
         protected void RememberUserType(PortalUserType type)
         {
             var connection = ActiveConnection;
-            var list = connection.CachedUserTypes?.Where(t => t.Id != type.Id).ToList() ?? new List<PortalUserType>();
-            list.Add(type);
-            connection.CachedUserTypes = list;
+            connection.NoteUserType(type.PortalName ?? connection.PortalName ?? string.Empty, type);
         }
 
-        /// <summary>Replaces the completion cache with a full listing.</summary>
-        protected void RememberUserTypes(IReadOnlyList<PortalUserType> types) => ActiveConnection.CachedUserTypes = types.ToList();
+        /// <summary>Takes a full listing as the connection's cached user types (fresh) and for completion.</summary>
+        protected void RememberUserTypes(string portal, IReadOnlyList<PortalUserType> types) => ActiveConnection.RememberUserTypes(portal, types);
 
-        protected void ForgetUserType(string id)
+        protected void ForgetUserType(PortalUserType type)
         {
             var connection = ActiveConnection;
-            if (connection.CachedUserTypes != null) connection.CachedUserTypes = connection.CachedUserTypes.Where(t => t.Id != id).ToList();
+            connection.NoteUserType(type.PortalName ?? connection.PortalName ?? string.Empty, null, type.Id);
         }
 
         /// <summary>"'Customer' (1306462000001856005)": how ShouldProcess and errors name a user type.</summary>

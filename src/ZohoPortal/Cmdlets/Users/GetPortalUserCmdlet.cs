@@ -54,6 +54,8 @@ namespace ZohoPortal.Cmdlets.Users
         private bool _anyInput;
         private readonly HashSet<string> _found = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<long?> _totals = new List<long?>();
+        // Users handed downstream so far: a listing is run again only while this is unchanged.
+        private int _written;
         private readonly HashSet<string> _foundEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<Lookup> _lookups = new List<Lookup>();
 
@@ -169,7 +171,7 @@ namespace ZohoPortal.Cmdlets.Users
             var emails = EmailPatterns();
             CurrentTarget = identities == null ? null : (object)identities;
 
-            RunAsync(async ct =>
+            RunListing(resolver, async ct =>
             {
                 var portal = await ResolvePortalAsync(portalName, ct).ConfigureAwait(false);
                 var types = new List<PortalUserType>();
@@ -225,6 +227,7 @@ namespace ZohoPortal.Cmdlets.Users
         private Task WriteTakenAsync(List<PortalUser> users, CancellationToken cancellationToken)
         {
             if (users.Count == 0) return Task.CompletedTask;
+            Interlocked.Add(ref _written, users.Count);
             var taken = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var registration = cancellationToken.Register(() => taken.TrySetCanceled());
             Post(() =>
@@ -245,6 +248,29 @@ namespace ZohoPortal.Cmdlets.Users
                 registration.Dispose();
                 return t;
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+        }
+
+        /// <summary>
+        /// Runs a listing. When Zoho calls a user type id taken from the connection's cache unknown
+        /// (the type was deleted or made again elsewhere) before anything was written, the user
+        /// types are read again and the listing runs once more: a name then finds its new id, and a
+        /// type that is gone is UserTypeNotFound.
+        /// </summary>
+        private void RunListing(UserTypeResolver resolver, Func<CancellationToken, Task> work)
+        {
+            var written = Volatile.Read(ref _written);
+            var totals = _totals.Count;
+            try
+            {
+                RunAsync(work);
+            }
+            catch (ZohoApiException e) when (e.Code == "INVALID_DATA" && e.ZohoMessage != null
+                                             && e.ZohoMessage.StartsWith("Invalid user type id", StringComparison.Ordinal)
+                                             && Volatile.Read(ref _written) == written && _totals.Count == totals && resolver.ForgetCached())
+            {
+                WriteVerbose("Zoho does not know a user type id the connection had cached; reading the user types again.");
+                RunAsync(work);
+            }
         }
 
         /// <summary>Client-side -Skip/-First for matches we filter ourselves; true when this one is to be written.</summary>

@@ -51,7 +51,7 @@ namespace ZohoPortal.Cmdlets.Users
             foreach (var portal in groups.Select(g => g.Portal).Distinct())
             {
                 CurrentTarget = Destination;
-                _destinations[portal] = await Resolver.ResolveAsync(Destination, portal, cancellationToken).ConfigureAwait(false);
+                _destinations[portal] = await Resolver.ResolveAsync(Destination, portal, PassThru, cancellationToken).ConfigureAwait(false);
             }
             CurrentTarget = null;
         }
@@ -60,10 +60,10 @@ namespace ZohoPortal.Cmdlets.Users
         {
             var destination = _destinations[group.Portal];
             if (destination.Id == group.UserTypeId)
-                return ShouldProcess(target, "Leave in user type '" + destination.Name + "' (they are there already; no request)");
+                return ShouldProcess(target, "Leave in user type '" + NameOf(destination) + "' (they are there already; no request)");
             // The core's plan is both the text shown here and what ExecuteAsync sends.
             group.Plan = Client.PlanUserTransfer(group.Portal, group.UserTypeId, destination.Id, group.Ids);
-            return ShouldProcess(target, "Move to user type '" + destination.Name + "' (" + group.Plan.Describe() + ")");
+            return ShouldProcess(target, "Move to user type '" + NameOf(destination) + "' (" + group.Plan.Describe() + ")");
         }
 
         protected override async Task ExecuteAsync(IReadOnlyList<UserGroup> groups, BulkRun run)
@@ -77,13 +77,16 @@ namespace ZohoPortal.Cmdlets.Users
                     sending.Add(group);
                     continue;
                 }
-                EmitVerbose(group.Items.Count + " users are in user type '" + destination.Name + "' already; nothing to send for them.");
+                EmitVerbose(group.Items.Count + " users are in user type '" + NameOf(destination) + "' already; nothing to send for them.");
                 foreach (var item in group.Items)
                     Report(item, new ZohoActionResult { Code = "SUCCESS", Status = "success", Message = "Already in the destination user type." });
             }
             // Every group's batches are independent: one run, so they share the connection's concurrency window.
             await RunPlansAsync(sending.Select(g => (g.Plan!, (IReadOnlyList<UserItem>)g.Items)).ToList(), run).ConfigureAwait(false);
         }
+
+        /// <summary>A destination given by id and not looked up has no name: it is shown by its id.</summary>
+        private static string NameOf(PortalUserType type) => string.IsNullOrEmpty(type.Name) ? type.Id : type.Name;
 
         protected override PortalUser PassThruFor(UserItem item, ZohoActionResult result)
         {
