@@ -162,6 +162,12 @@ namespace ZohoPortal.Core.Configuration
                 steps.Add(step);
             }
 
+            // Creates run before deletes (a new type may receive a removed type's users), so they must fit beside every current type.
+            var createCount = steps.Count(s => s.Action == PortalConfigurationAction.Create);
+            if (createCount > 0 && current.Count + createCount > ZohoPortalClient.MaxUserTypes)
+                problems.Add("the portal has " + current.Count + " user types and the file creates " + createCount + "; creates run before deletes, and Zoho allows "
+                    + ZohoPortalClient.MaxUserTypes + " user types per org: remove types first (a file without the new types), then import this one");
+
             if (problems.Count > 0)
                 throw new PortalConfigurationException("ConfigurationCannotApply", PortalConfigurationErrorKind.CannotApply,
                     "The configuration cannot be applied to portal '" + portal + "' as it is, so nothing was changed: " + string.Join("; ", problems) + ".", problems);
