@@ -86,6 +86,9 @@ namespace ZohoPortal.Core.Configuration
 
         /// <summary>The plan this step belongs to (what Import-PortalConfiguration applies it with).</summary>
         internal PortalConfigurationPlan? Plan { get; set; }
+
+        /// <summary>The plan this step belongs to; null for a step not made by the planner. A method, so that Format-List and Export-Csv leave it out.</summary>
+        public PortalConfigurationPlan? GetPlan() => Plan;
         /// <summary>The user type as the target has it (update, delete, unchanged).</summary>
         internal PortalUserType? Current { get; set; }
         /// <summary>What is sent: the whole user type (create) or the changed parts (update), module ids resolved in the target.</summary>
