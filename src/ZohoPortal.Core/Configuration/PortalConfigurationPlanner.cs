@@ -147,7 +147,7 @@ namespace ZohoPortal.Core.Configuration
                     {
                         problems.Add("user type '" + gone.Name + "' is to move its users to '" + transferTo + "', which is not a user type the portal keeps");
                     }
-                    if (step.TransferTo != null) step.Changes.Add(new PortalConfigurationChange("Users", gone.Name, step.TransferTo));
+                    if (step.TransferTo != null) step.Changes.Add(new PortalConfigurationChange("Users", users + (users == 1 ? " user" : " users"), "moved to " + step.TransferTo));
                 }
                 else if (users > 0)
                 {
