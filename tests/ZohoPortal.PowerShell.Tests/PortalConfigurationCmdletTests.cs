@@ -76,6 +76,17 @@ public sealed class PortalConfigurationCmdletTests : IDisposable
     }
 
     [Fact]
+    public void PipedConfiguration_AppliesToTheTargetsPortal_WhateverTheSourcePortalIsCalled()
+    {
+        _ps.RunClean("$c = New-ZohoPortalEmulator -EmptyOrg | Connect-ZohoPortal -PassThru; $null = New-Portal -Name NorthwindParts -Connection $c");
+        var results = _ps.RunClean("Export-PortalConfiguration -Connection $a | Import-PortalConfiguration -Connection $c");
+        Assert.All(results, r => Assert.Equal("NorthwindParts", r.Properties["PortalName"].Value));
+        Assert.Contains(results, r => (string)r.Properties["UserTypeName"].Value == "Partners" && r.Properties["Outcome"].Value.ToString() == "Succeeded");
+        Assert.Equal("ZylkerAutos", _ps.RunClean("(Export-PortalConfiguration -Connection $a).Portal")[0].ToString());
+        Assert.Equal("NorthwindParts", _ps.RunClean("(Get-Portal -Connection $c | Export-PortalConfiguration).Portal")[0].ToString());
+    }
+
+    [Fact]
     public void NoClobber_RefusesAnExistingFile()
     {
         System.IO.File.WriteAllText(File("x.json"), "keep");

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ZohoPortal.Core.Configuration;
+using ZohoPortal.Infrastructure;
 
 namespace ZohoPortal.Cmdlets.Configuration
 {
@@ -26,6 +27,11 @@ namespace ZohoPortal.Cmdlets.Configuration
     public sealed class ComparePortalConfigurationCmdlet : PortalConfigurationCmdletBase
     {
         #region Parameters
+
+        /// <summary><para type="description">The portal to compare with (or apply to). Default: the connection's org's portal (an org has one). The file's own portal name is not used: it names the portal the file came from.</para></summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
+        public override string? Portal { get; set; }
 
         /// <summary><para type="description">The configuration file (written by Export-PortalConfiguration, perhaps edited).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]

@@ -29,6 +29,12 @@ namespace ZohoPortal.Cmdlets.Configuration
     {
         #region Parameters
 
+        /// <summary><para type="description">The portal to export. Default: the org's portal (an org has one). Binds from the PortalName property of piped objects (Get-Portal).</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PortalName")]
+        [ArgumentCompleter(typeof(PortalNameCompleter))]
+        public override string? Portal { get; set; }
+
         /// <summary><para type="description">The file to write (a PowerShell path). Without it, the configuration object goes to the pipeline.</para></summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]

@@ -8,11 +8,12 @@ namespace ZohoPortal.Cmdlets.Configuration
     /// <summary>What the configuration cmdlets share: -Portal (bound from PortalName), and reading a file from a PowerShell path.</summary>
     public abstract class PortalConfigurationCmdletBase : ZohoPortalConnectedCmdlet
     {
-        /// <summary><para type="description">The portal. Default: the org's portal (an org has one). Binds from the PortalName property of piped objects.</para></summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("PortalName")]
-        [ArgumentCompleter(typeof(PortalNameCompleter))]
-        public string? Portal { get; set; }
+        /// <summary>
+        /// The target portal (default: the org's portal). Compare and Import take it from the
+        /// pipeline by no property on purpose: a piped configuration's Portal names the portal it
+        /// came from, which in another org has another name.
+        /// </summary>
+        public abstract string? Portal { get; set; }
 
         /// <summary>True under -WhatIf (or $WhatIfPreference).</summary>
         protected bool IsWhatIfRun
