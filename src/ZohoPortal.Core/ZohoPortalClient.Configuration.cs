@@ -220,60 +220,17 @@ namespace ZohoPortal.Core
                     case PortalConfigurationAction.Update:
                     {
                         var now = types.FirstOrDefault(t => t.Id == step.UserTypeId);
-                        if (now == null || step.Desired == null) return false;
-                        var again = PortalConfigurationPlanner.Plan(new PortalConfiguration { UserTypes = { step.Desired } },
-                            new PortalConfigurationTarget { Portal = portal, UserTypes = new List<PortalUserType> { now }, MetaByPersonality = MetaFrom(step), FieldsByModule = FieldsFrom(step) });
-                        return again.Steps.All(s => s.Action == PortalConfigurationAction.Unchanged);
+                        return now != null && step.Desired != null && PortalConfigurationPlanner.Matches(portal, step.Desired, now);
                     }
                     case PortalConfigurationAction.Delete:
                         return types.All(t => t.Id != step.UserTypeId);
                 }
                 return false;
             }
-            catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException || e is PortalConfigurationException)
+            catch (Exception e) when (e is ZohoApiException || e is ZohoTransportException)
             {
                 return false;
             }
-        }
-
-        /// <summary>The meta a re-check of one type needs, rebuilt from its resolved entries (no request).</summary>
-        private static Dictionary<string, List<PortalModuleMeta>> MetaFrom(PortalConfigurationStep step)
-        {
-            var modules = (step.Plan?.Steps ?? new List<PortalConfigurationStep>()).Where(s => s.Input?.Modules != null).SelectMany(s => s.Input!.Modules!)
-                .Concat(step.Input?.Modules ?? new List<UserTypeModule>());
-            var meta = modules.Where(m => m.Delete != true && m.ApiName != null).GroupBy(m => m.ApiName!, StringComparer.OrdinalIgnoreCase).Select(g => new PortalModuleMeta
-            {
-                Id = g.First().Id ?? string.Empty,
-                ApiName = g.Key,
-                SharedType = g.First().SharedType,
-                Layouts = g.SelectMany(m => m.Layouts ?? new List<UserTypeLayout>()).ToList(),
-                Views = g.Where(m => m.Views != null).Select(m => m.Views!).ToList(),
-                Filters = g.SelectMany(m => m.Filters ?? new List<UserTypeFilter>()).ToList(),
-            }).ToList();
-            // Modules the step left alone still need to resolve: take them from the current type.
-            foreach (var have in step.Current?.Modules ?? new List<UserTypeModule>())
-                if (have.ApiName != null && !meta.Any(m => string.Equals(m.ApiName, have.ApiName, StringComparison.OrdinalIgnoreCase)))
-                    meta.Add(new PortalModuleMeta
-                    {
-                        Id = have.Id ?? string.Empty, ApiName = have.ApiName, SharedType = have.SharedType,
-                        Layouts = have.Layouts ?? new List<UserTypeLayout>(), Views = have.Views == null ? new List<UserTypeView>() : new List<UserTypeView> { have.Views },
-                        Filters = have.Filters ?? new List<UserTypeFilter>(),
-                    });
-            return new Dictionary<string, List<PortalModuleMeta>>(StringComparer.OrdinalIgnoreCase) { [step.Desired!.PersonalityModule.ApiName] = meta };
-        }
-
-        private static Dictionary<string, List<CrmFieldMeta>> FieldsFrom(PortalConfigurationStep step)
-        {
-            var result = new Dictionary<string, List<CrmFieldMeta>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var module in step.Desired?.Modules ?? new List<ConfiguredModule>())
-                result[module.ApiName] = (module.Fields ?? new List<ConfiguredField>()).Select(f => new CrmFieldMeta { ApiName = f.ApiName, Id = f.Id ?? string.Empty }).ToList();
-            if (step.Desired?.InvitationField != null)
-            {
-                var personality = step.Desired.PersonalityModule.ApiName;
-                if (!result.TryGetValue(personality, out var list)) result[personality] = list = new List<CrmFieldMeta>();
-                list.Add(new CrmFieldMeta { ApiName = step.Desired.InvitationField.ApiName });
-            }
-            return result;
         }
 
         private static PortalConfigurationResult NewResult(PortalConfigurationStep step) => new PortalConfigurationResult

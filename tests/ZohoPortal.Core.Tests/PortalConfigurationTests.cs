@@ -223,6 +223,42 @@ public sealed class PortalConfigurationTests
     }
 
     [Fact]
+    public async Task UpdatesAndDeleteWhoseAnswersAreLost_AreConfirmedByReadingTheUserTypes_AndSentOnce()
+    {
+        using var a = await OrgAAsync();
+        var edited = EditedFile(PortalConfigurationFile.Write(await a.Client.ExportConfigurationAsync(Portal)));
+        var plan = await a.Client.PlanConfigurationAsync(Portal, PortalConfigurationFile.Read(edited, "edited.json"));
+        a.Emulator.Faults.Add(new EmulatorFault(FaultKind.InternalError, count: 2) { Method = "PUT", PathContains = "/user_type/", AfterActing = true });
+        a.Emulator.Faults.Add(new EmulatorFault(FaultKind.ConnectionReset) { Method = "DELETE", PathContains = "/user_type/", AfterActing = true });
+        a.Emulator.RequestLog.Clear();
+
+        var results = await a.Client.ApplyConfigurationAsync(plan, null);
+        Assert.All(results.Where(r => r.Action != PortalConfigurationAction.Unchanged), r =>
+        {
+            Assert.Equal(PortalConfigurationOutcome.Succeeded, r.Outcome);
+            Assert.Contains("reading the user types showed", r.Message);
+        });
+        Assert.Equal(2, a.Emulator.RequestLog.CountOf("PUT", "/user_type/"));
+        Assert.Equal(1, a.Emulator.RequestLog.CountOf("DELETE", "/user_type/"));
+        var expected = PortalConfigurationFile.Read(edited, "edited.json");
+        expected.Removed = null;
+        Assert.Equal(PortalConfigurationFile.Write(expected), PortalConfigurationFile.Write(await a.Client.ExportConfigurationAsync(Portal)));
+    }
+
+    [Fact]
+    public async Task UpdateWhoseAnswerIsLostBeforeActing_IsOutcomeUnknown_NeverAGuess()
+    {
+        using var a = await OrgAAsync();
+        var edited = EditedFile(PortalConfigurationFile.Write(await a.Client.ExportConfigurationAsync(Portal)));
+        var plan = await a.Client.PlanConfigurationAsync(Portal, PortalConfigurationFile.Read(edited, "edited.json"));
+        a.Emulator.Faults.Add(new EmulatorFault(FaultKind.InternalError) { Method = "PUT", PathContains = "/user_type/" });
+
+        var result = Assert.Single(await a.Client.ApplyConfigurationAsync(plan, plan.Steps.Where(s => s.UserTypeName == "Customers")));
+        Assert.Equal(PortalConfigurationOutcome.OutcomeUnknown, result.Outcome);
+        Assert.IsType<ZohoPortal.Core.Errors.ZohoOutcomeUnknownException>(result.Error);
+    }
+
+    [Fact]
     public async Task FailedStepThatOthersDependOn_StopsTheRun()
     {
         using var a = await OrgAAsync();

@@ -182,6 +182,28 @@ namespace ZohoPortal.Core.Configuration
             return new PortalConfigurationPlan(portal, file, ordered);
         }
 
+        /// <summary>
+        /// True when <paramref name="now"/> is as <paramref name="desired"/> says, by the plan's own
+        /// comparison (names, not ids; absent permissions are false). Needs no metadata: it is how
+        /// a lost update's answer is read back.
+        /// </summary>
+        public static bool Matches(string portal, ConfiguredUserType desired, PortalUserType now)
+        {
+            if (desired == null) throw new ArgumentNullException(nameof(desired));
+            if (now == null) throw new ArgumentNullException(nameof(now));
+            desired.Normalize();
+            var byName = desired.Modules.Select(m => new UserTypeModule
+            {
+                ApiName = m.ApiName,
+                Permissions = ToPermissions(m.Permissions),
+                Layouts = m.Layouts?.Select(l => new UserTypeLayout { Name = l.Name }).ToList(),
+                Views = m.View == null ? null : new UserTypeView { Name = m.View.Name, Type = m.View.Type },
+                Filters = m.Filters?.Select(f => new UserTypeFilter { ApiName = f.ApiName }).ToList(),
+                Fields = m.Fields?.Select(f => new UserTypeField { ApiName = f.ApiName, ReadOnly = f.ReadOnly }).ToList(),
+            }).ToList();
+            return Compare(portal, desired, now, byName, new List<string>()).Action == PortalConfigurationAction.Unchanged;
+        }
+
         /// <summary>The update step (or an Unchanged one) for a matched pair.</summary>
         private static PortalConfigurationStep Compare(string portal, ConfiguredUserType desired, PortalUserType now, List<UserTypeModule> resolved, List<string> problems)
         {
