@@ -13,6 +13,7 @@
         'Formats/ZohoPortal.UserTypes.Format.ps1xml'
         'Formats/ZohoPortal.Users.Format.ps1xml'
         'Formats/ZohoPortal.Invitations.Format.ps1xml'
+        'Formats/ZohoPortal.Configuration.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -37,6 +38,9 @@
         'Send-PortalInvite'
         'Get-PortalInviteJob'
         'Wait-PortalInviteJob'
+        'Export-PortalConfiguration'
+        'Compare-PortalConfiguration'
+        'Import-PortalConfiguration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -11,9 +11,25 @@ namespace ZohoPortal.Emulator
         public int ContactCount { get; set; } = 200;
         /// <summary>Existing portal users in each seeded user type (0 to 100,000).</summary>
         public int UsersPerUserType { get; set; } = 25;
+        /// <summary>
+        /// True (the default) seeds the custom user type Partners beside the portal's default type;
+        /// false starts the portal with its default user type only (an org to import a configuration into).
+        /// </summary>
+        public bool CustomUserTypes { get; set; } = true;
+        /// <summary>
+        /// The first seven digits of every id the org holds: modules, layouts, views, fields, records,
+        /// user types. Two emulators with different prefixes have the same CRM modules, layouts and
+        /// fields under different ids, as a sandbox and a production org do.
+        /// </summary>
+        public string IdPrefix { get; set; } = DefaultIdPrefix;
+
+        /// <summary>The prefix of the ids in the seed documents.</summary>
+        public const string DefaultIdPrefix = "1306462";
 
         internal void Validate()
         {
+            if (IdPrefix == null || IdPrefix.Length != 7 || IdPrefix[0] == '0' || !System.Linq.Enumerable.All(IdPrefix, c => c >= '0' && c <= '9'))
+                throw new ArgumentOutOfRangeException(nameof(IdPrefix), IdPrefix, "IdPrefix must be seven digits, not starting with 0.");
             if (ContactCount < 0 || ContactCount > 100_000) throw new ArgumentOutOfRangeException(nameof(ContactCount), ContactCount, "ContactCount must be between 0 and 100000.");
             if (UsersPerUserType < 0 || UsersPerUserType > 100_000) throw new ArgumentOutOfRangeException(nameof(UsersPerUserType), UsersPerUserType, "UsersPerUserType must be between 0 and 100000.");
         }

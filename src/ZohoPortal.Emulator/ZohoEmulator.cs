@@ -45,6 +45,7 @@ namespace ZohoPortal.Emulator
             UserTypeEndpoints.Register(_router);
             UserEndpoints.Register(_router);
             InviteEndpoints.Register(_router);
+            FieldMetaEndpoints.Register(_router);
         }
 
         public EmulatorOptions Options { get; }

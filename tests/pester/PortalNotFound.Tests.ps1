@@ -26,6 +26,9 @@ BeforeAll {
         'Get-Portal'            = { Get-Portal -Name ZylkerAuto }
         'Set-Portal'            = { Set-Portal -Name ZylkerAuto -NewName ZylkerAutos2 -Confirm:$false }
         'Remove-Portal'         = { Remove-Portal -Name ZylkerAuto -Force }
+        'Export-PortalConfiguration'  = { Export-PortalConfiguration -Portal ZylkerAuto }
+        'Compare-PortalConfiguration' = { Export-PortalConfiguration | Compare-PortalConfiguration -Portal ZylkerAuto }
+        'Import-PortalConfiguration'  = { Export-PortalConfiguration | Import-PortalConfiguration -Portal ZylkerAuto -Confirm:$false }
     }
 }
 
@@ -42,7 +45,8 @@ Describe 'PortalNotFound' {
 
     It '<_> names the portal and the org''s portal, and changes nothing' -ForEach @(
         'Get-PortalUser', 'Move-PortalUser', 'Enable-PortalUser', 'Disable-PortalUser', 'Remove-PortalUser', 'Get-PortalUserType',
-        'New-PortalUserType', 'Set-PortalUserType', 'Remove-PortalUserType', 'Send-PortalInvite', 'Get-Portal', 'Set-Portal', 'Remove-Portal'
+        'New-PortalUserType', 'Set-PortalUserType', 'Remove-PortalUserType', 'Send-PortalInvite', 'Get-Portal', 'Set-Portal', 'Remove-Portal',
+        'Export-PortalConfiguration', 'Compare-PortalConfiguration', 'Import-PortalConfiguration'
     ) {
         $script:connection.Emulator.RequestLog.Clear()
         $errors = @()

@@ -24,6 +24,7 @@ namespace ZohoPortal.Core.Json
     [JsonSerializable(typeof(UserTypesEnvelope))]
     [JsonSerializable(typeof(PortalUserType))]
     [JsonSerializable(typeof(PortalMetaEnvelope))]
+    [JsonSerializable(typeof(FieldsEnvelope))]
     // Users
     [JsonSerializable(typeof(PortalUserPage))]
     [JsonSerializable(typeof(List<PortalUserFilter>))]

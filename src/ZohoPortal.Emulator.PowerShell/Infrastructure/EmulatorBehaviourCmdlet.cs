@@ -81,6 +81,15 @@ namespace ZohoPortal.Emulator.PowerShell
         [Parameter]
         public SwitchParameter EmptyOrg { get; set; }
 
+        /// <summary><para type="description">Seeds only the portal's default user type (Customers), no Partners: an org to import a portal configuration into.</para></summary>
+        [Parameter]
+        public SwitchParameter NoCustomUserTypes { get; set; }
+
+        /// <summary><para type="description">The first seven digits of every id of the org (default 1306462, the seed documents'). Two emulators with different prefixes have the same CRM modules, layouts, views and fields under different ids, as a sandbox and a production org do.</para></summary>
+        [Parameter]
+        [ValidatePattern("^[1-9][0-9]{6}$")]
+        public string IdPrefix { get; set; } = EmulatorSeed.DefaultIdPrefix;
+
         #endregion
 
         /// <summary>A new emulated org with the options and seed sizes given.</summary>
@@ -88,7 +97,11 @@ namespace ZohoPortal.Emulator.PowerShell
         {
             var options = new EmulatorOptions
             {
-                Seed = new EmulatorSeed { ContactCount = ContactCount, UsersPerUserType = UsersPerUserType, PortalName = EmptyOrg ? null : "ZylkerAutos" },
+                Seed = new EmulatorSeed
+                {
+                    ContactCount = ContactCount, UsersPerUserType = UsersPerUserType, PortalName = EmptyOrg ? null : "ZylkerAutos",
+                    CustomUserTypes = !NoCustomUserTypes, IdPrefix = IdPrefix,
+                },
             };
             ApplyBehaviour(options, onlyGiven: false);
             return new ZohoEmulator(options);

@@ -26,7 +26,9 @@ namespace ZohoPortal.Emulator.Org
         public static void Seed(OrgState org, EmulatorSeed seed, DateTimeOffset now)
         {
             seed.Validate();
+            org.Ids.UsePrefix(seed.IdPrefix);
             AddModules(org);
+            if (seed.IdPrefix != EmulatorSeed.DefaultIdPrefix) Reprefix(org, seed.IdPrefix);
 
             for (var i = 0; i < seed.ContactCount; i++)
             {
@@ -37,8 +39,7 @@ namespace ZohoPortal.Emulator.Org
 
             if (string.IsNullOrEmpty(seed.PortalName)) return;
             CreatePortal(org, seed.PortalName!, now);
-            var partners = NewUserType(org, "Partners", isDefault: false, now);
-            org.AddUserType(partners);
+            if (seed.CustomUserTypes) org.AddUserType(NewUserType(org, "Partners", isDefault: false, now));
 
             var serial = seed.ContactCount;
             var seeded = new List<PortalUserState>();
@@ -136,6 +137,24 @@ namespace ZohoPortal.Emulator.Org
                 Name = first + " " + last,
                 Email = (first + "." + last + "." + serial).ToLowerInvariant() + "@example.com",
             };
+        }
+
+        /// <summary>Gives every module, layout, view and field of the org ids under another prefix (same names, different ids).</summary>
+        private static void Reprefix(OrgState org, string prefix)
+        {
+            string Id(string id) => id.StartsWith(EmulatorSeed.DefaultIdPrefix, StringComparison.Ordinal) ? prefix + id.Substring(EmulatorSeed.DefaultIdPrefix.Length) : id;
+            foreach (var module in org.Modules.Values)
+            {
+                module.Id = Id(module.Id);
+                foreach (var layout in module.Layouts)
+                {
+                    layout.Id = Id(layout.Id);
+                    if (layout.DefaultView != null) layout.DefaultView.Id = Id(layout.DefaultView.Id);
+                }
+                foreach (var view in module.Views) view.Id = Id(view.Id);
+                foreach (var field in module.Fields) field.Id = Id(field.Id);
+                foreach (var field in module.Filters) field.Id = Id(field.Id);
+            }
         }
 
         private static void AddModules(OrgState org)

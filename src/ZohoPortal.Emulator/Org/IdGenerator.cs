@@ -5,9 +5,12 @@ namespace ZohoPortal.Emulator.Org
     /// <summary>Issues 19-digit numeric ids in Zoho's style, above the ids used by the seed documents so both can coexist.</summary>
     internal sealed class IdGenerator
     {
-        private const long Base = 1306462000010000000;
+        private long _base = 1306462000010000000;
         private long _next;
 
-        public string Next() => (Base + Interlocked.Increment(ref _next)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>Issues ids starting with these seven digits (the seed's IdPrefix); call before the first id.</summary>
+        public void UsePrefix(string prefix) => _base = long.Parse(prefix, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000_000_000L + 10_000_000L;
+
+        public string Next() => (_base + Interlocked.Increment(ref _next)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

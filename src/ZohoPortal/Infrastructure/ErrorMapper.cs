@@ -13,6 +13,8 @@ namespace ZohoPortal.Infrastructure
         {
             switch (exception)
             {
+                case ZohoPortal.Core.Configuration.PortalConfigurationException config:
+                    return WithDetails(new ErrorRecord(config, config.ErrorId, CategoryFor(config.Kind), target), config.Message, AdviceFor(config));
                 case ZohoValidationException v:
                     return new ErrorRecord(v, v.ErrorId, ErrorCategory.InvalidArgument, target);
                 case ZohoAuthenticationException a:
@@ -40,6 +42,24 @@ namespace ZohoPortal.Infrastructure
                     return new ErrorRecord(arg, "InvalidArgument", ErrorCategory.InvalidArgument, target);
                 default:
                     return new ErrorRecord(exception, "ZohoPortalUnexpectedError", ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        private static ErrorCategory CategoryFor(ZohoPortal.Core.Configuration.PortalConfigurationErrorKind kind) =>
+            kind == ZohoPortal.Core.Configuration.PortalConfigurationErrorKind.NotInTarget ? ErrorCategory.ObjectNotFound
+            : kind == ZohoPortal.Core.Configuration.PortalConfigurationErrorKind.CannotApply ? ErrorCategory.InvalidOperation
+            : ErrorCategory.InvalidData;
+
+        private static string AdviceFor(ZohoPortal.Core.Configuration.PortalConfigurationException e)
+        {
+            switch (e.Kind)
+            {
+                case ZohoPortal.Core.Configuration.PortalConfigurationErrorKind.NotInTarget:
+                    return "Create the missing modules, layouts, views or fields in the target org, or take them out of the file; Get-PortalModuleMeta lists what the target has.";
+                case ZohoPortal.Core.Configuration.PortalConfigurationErrorKind.CannotApply:
+                    return "Change the file as the message says (or give -TransferUsersTo), then run Compare-PortalConfiguration again.";
+                default:
+                    return "Write the file again with Export-PortalConfiguration, or fix it as the message says (docs/portal-as-code.md describes the format).";
             }
         }
 
