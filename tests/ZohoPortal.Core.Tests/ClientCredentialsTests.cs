@@ -37,7 +37,7 @@ public sealed class ClientCredentialsTests
             Assert.Equal("client_credentials", form["grant_type"]);
             Assert.Equal(ZohoEmulator.DemoClientId, form["client_id"]);
             Assert.Equal("ZohoCRM." + ZohoEmulator.DemoOrganizationId, form["soid"]);
-            Assert.Equal("ZohoCRM.settings.clientportal.ALL,ZohoCRM.modules.ALL", form["scope"]);
+            Assert.Equal("ZohoCRM.settings.clientportal.ALL,ZohoCRM.modules.ALL,ZohoCRM.settings.fields.READ", form["scope"]);
             Assert.False(form.ContainsKey("refresh_token"));
         }
     }

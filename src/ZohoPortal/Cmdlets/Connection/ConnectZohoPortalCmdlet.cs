@@ -113,7 +113,7 @@ namespace ZohoPortal.Cmdlets.Connection
         [Parameter(Mandatory = true, ParameterSetName = DeviceCodeCredentialSet)]
         public SwitchParameter UseDeviceCode { get; set; }
 
-        /// <summary><para type="description">The OAuth scopes to ask for with -ClientCredential alone or -UseDeviceCode, comma-separated. Default ZohoCRM.settings.clientportal.ALL,ZohoCRM.modules.ALL: the portal settings API and the record-level portal invite.</para></summary>
+        /// <summary><para type="description">The OAuth scopes to ask for with -ClientCredential alone or -UseDeviceCode, comma-separated. Default ZohoCRM.settings.clientportal.ALL,ZohoCRM.modules.ALL,ZohoCRM.settings.fields.READ: the portal settings API, the record-level portal invite, and the field metadata Import-PortalConfiguration reads to check field names.</para></summary>
         [Parameter(ParameterSetName = ClientCredentialsSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = DeviceCodeCredentialSet)]
