@@ -13,6 +13,7 @@
         'Formats/ZohoPortal.UserTypes.Format.ps1xml'
         'Formats/ZohoPortal.Users.Format.ps1xml'
         'Formats/ZohoPortal.Invitations.Format.ps1xml'
+        'Formats/ZohoPortal.Membership.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -37,6 +38,7 @@
         'Send-PortalInvite'
         'Get-PortalInviteJob'
         'Wait-PortalInviteJob'
+        'Sync-PortalUser'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

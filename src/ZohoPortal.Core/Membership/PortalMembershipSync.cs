@@ -111,9 +111,11 @@ namespace ZohoPortal.Core.Membership
         }
 
         /// <summary>
-        /// Applies <paramref name="steps"/>: first one result per step that sends nothing
-        /// (Unchanged, Leave, Skip), then each operation in order, asking
-        /// <paramref name="approve"/> first (false: the operation is not sent and reports nothing).
+        /// Applies <paramref name="steps"/>: asks <paramref name="approve"/> about every operation
+        /// before anything is sent (false: the operation is not sent and reports nothing), then
+        /// reports one result per step that sends nothing (Unchanged, Leave, Skip), then sends the
+        /// approved operations in order. <paramref name="inviteTimeout"/> null waits
+        /// <see cref="DefaultInviteTimeout"/>; <see cref="Timeout.InfiniteTimeSpan"/> waits without limit.
         /// Every step sent ends with one result handed to <paramref name="onResult"/>: Done,
         /// Failed (Zoho's code), OutcomeUnknown (the answer was lost and could not be read back),
         /// or InProgress (an invite job still running at <paramref name="inviteTimeout"/>).
@@ -133,13 +135,17 @@ namespace ZohoPortal.Core.Membership
                 onResult?.Invoke(result);
             }
 
+            // Every question before the first request: a refusal (or a host that cannot ask) leaves the portal untouched.
+            var approved = new List<PortalUserSyncOperation>();
+            foreach (var operation in operations)
+                if (await approve(operation).ConfigureAwait(false)) approved.Add(operation);
+
             foreach (var step in steps.Where(s => s != null && !s.IsChange))
                 Report(PortalUserSyncResult.For(step, step.Action == PortalUserSyncAction.Skip ? PortalUserSyncOutcome.Skipped : PortalUserSyncOutcome.Unchanged, null, step.Reason));
 
-            foreach (var operation in operations)
+            foreach (var operation in approved)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!await approve(operation).ConfigureAwait(false)) continue;
                 switch (operation.Action)
                 {
                     case PortalUserSyncAction.Move:
@@ -189,8 +195,9 @@ namespace ZohoPortal.Core.Membership
         /// running (its records unknown until it completes) nothing is sent, so no record gets a
         /// second invitation.
         /// </summary>
-        private async Task InviteAsync(PortalUserSyncOperation operation, TimeSpan timeout, Action<PortalUserSyncResult> report, CancellationToken cancellationToken)
+        private async Task InviteAsync(PortalUserSyncOperation operation, TimeSpan wait, Action<PortalUserSyncResult> report, CancellationToken cancellationToken)
         {
+            TimeSpan? timeout = wait == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : wait;
             var plan = operation.InvitePlan!;
             var byId = operation.Steps.ToDictionary(s => s.PersonalityId, StringComparer.Ordinal);
             var earlier = (await _client.GetInviteJobsAsync(plan.Module, cancellationToken).ConfigureAwait(false)).Where(j => !j.IsCompleted).ToList();

@@ -197,7 +197,8 @@ namespace ZohoPortal.Infrastructure
             }
         }
 
-        private bool IsWhatIf()
+        /// <summary>True under -WhatIf or $WhatIfPreference.</summary>
+        protected bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter sw) return sw.IsPresent;
             var preference = GetVariableValue("WhatIfPreference");
