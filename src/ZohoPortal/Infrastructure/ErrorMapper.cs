@@ -69,7 +69,7 @@ namespace ZohoPortal.Infrastructure
             var category = error.Kind == ZohoPortal.Core.Membership.PortalMembershipRowErrorKind.NotFound ? ErrorCategory.ObjectNotFound
                 : error.Kind == ZohoPortal.Core.Membership.PortalMembershipRowErrorKind.Conflict ? ErrorCategory.InvalidData
                 : ErrorCategory.InvalidArgument;
-            var exception = new ZohoValidationException(error.ErrorId, error.Message, "InputObject");
+            var exception = new ZohoValidationException(error.ErrorId, error.Message);
             return new ErrorRecord(exception, error.ErrorId, category, error.Row.Source ?? error.Row);
         }
 
