@@ -78,6 +78,20 @@ Describe 'Membership from a CSV file' {
         @(Get-PortalUser).Count | Should -Be 12
     }
 
+    It 'a plan saved with Export-Clixml is applied later as saved, without reading the portal again' {
+        $rows = @(Get-PortalUser -UserType Customers | ForEach-Object { [pscustomobject]@{ RecordId = $_.PersonalityId; UserType = 'Partners' } })
+        $saved = Join-Path $script:dir 'plan.xml'
+        $rows | Sync-PortalUser -PlanOnly | Export-Clixml -Path $saved
+        Clear-Log
+
+        $results = @(Import-Clixml $saved | Sync-PortalUser)
+        ($results | Where-Object Action -eq 'Move').Outcome | Sort-Object -Unique | Should -Be 'Done'
+        ($results | Where-Object Action -eq 'Move') | Should -HaveCount 6
+        @(Get-Log | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '*/users' }) | Should -HaveCount 0
+        Get-Changes | Should -HaveCount 1
+        @(Get-PortalUser -UserType Partners).Count | Should -Be 12
+    }
+
     It '-WhatIf prints one line per operation with its requests, outputs nothing and sends nothing' {
         $users = @(Get-PortalUser)
         $rows = @($users | Select-Object -Skip 1 | ForEach-Object { [pscustomobject]@{ RecordId = $_.PersonalityId; UserType = 'Partners' } })

@@ -197,8 +197,7 @@ namespace ZohoPortal.Infrastructure
             }
         }
 
-        /// <summary>True under -WhatIf or $WhatIfPreference.</summary>
-        protected bool IsWhatIf()
+        private bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter sw) return sw.IsPresent;
             var preference = GetVariableValue("WhatIfPreference");

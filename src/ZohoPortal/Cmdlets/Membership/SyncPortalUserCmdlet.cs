@@ -29,6 +29,11 @@ namespace ZohoPortal.Cmdlets.Membership
     /// <para>Plans first, keeps removals only for the Trial user type, and applies what is left of the plan.</para>
     /// </example>
     /// <example>
+    /// <code>Import-Csv members.csv | Sync-PortalUser -Absent Disable -PlanOnly | Export-Clixml plan.xml
+    /// Import-Clixml plan.xml | Sync-PortalUser -Force</code>
+    /// <para>Saves the plan for review, then applies the reviewed plan later, exactly as saved (the portal is not read again).</para>
+    /// </example>
+    /// <example>
     /// <code>Get-PortalUser | Export-Csv members.csv; Import-Csv members.csv | Sync-PortalUser -WhatIf</code>
     /// <para>A file exported from the portal describes it exactly: the sync has nothing to do, and -WhatIf shows nothing would be sent.</para>
     /// </example>
@@ -46,7 +51,7 @@ namespace ZohoPortal.Cmdlets.Membership
 
         #region Parameters
 
-        /// <summary><para type="description">A person who should have portal access: an object or CSV row with a RecordId (or PersonalityId) or Email, and a UserType, UserTypeName or UserTypeId (and, optionally, Language); or a plain string (a record id or an email); or a PortalUserSyncStep from Sync-PortalUser -PlanOnly, to apply that plan.</para></summary>
+        /// <summary><para type="description">A person who should have portal access: an object or CSV row with a RecordId (or PersonalityId) or Email, and a UserType, UserTypeName or UserTypeId (and, optionally, Language); or a plain string (a record id or an email); or a PortalUserSyncStep from Sync-PortalUser -PlanOnly (also after Export-Clixml and Import-Clixml), to apply that plan.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [AllowNull]
         public PSObject? InputObject { get; set; }
@@ -90,7 +95,8 @@ namespace ZohoPortal.Cmdlets.Membership
         protected override void ProcessRecordCore()
         {
             var value = InputObject;
-            if (value?.BaseObject is PortalUserSyncStep step) _steps.Add(step);
+            var step = PlanStepReader.TryRead(value);
+            if (step != null) _steps.Add(step);
             else _rows.Add(value);
         }
 
@@ -140,7 +146,7 @@ namespace ZohoPortal.Cmdlets.Membership
 
         private void Apply(PortalMembershipSync sync, IReadOnlyList<PortalUserSyncStep> steps)
         {
-            var whatIf = IsWhatIf();
+            var whatIf = WhatIfRequested();
             var changes = steps.Count(s => s.IsChange);
             var showProgress = changes > 200;
             var done = 0;
@@ -166,6 +172,14 @@ namespace ZohoPortal.Cmdlets.Membership
                 }
             }, timeout, ct));
             if (showProgress) WriteProgress(new ProgressRecord(ProgressId, "Syncing portal users", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>True under -WhatIf or $WhatIfPreference: results of steps that send nothing are then not written either.</summary>
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter sw) return sw.IsPresent;
+            var preference = GetVariableValue("WhatIfPreference");
+            return preference is SwitchParameter p ? p.IsPresent : preference is bool b && b;
         }
 
         /// <summary>One question per operation; the high-impact ones (invitations, deactivations, removals) ask unless forced.</summary>
