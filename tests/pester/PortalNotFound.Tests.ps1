@@ -26,6 +26,7 @@ BeforeAll {
         'Get-Portal'            = { Get-Portal -Name ZylkerAuto }
         'Set-Portal'            = { Set-Portal -Name ZylkerAuto -NewName ZylkerAutos2 -Confirm:$false }
         'Remove-Portal'         = { Remove-Portal -Name ZylkerAuto -Force }
+        'Sync-PortalUser'       = { $script:userId | Sync-PortalUser -UserType Customers -Absent Remove -Portal ZylkerAuto -Force }
     }
 }
 
@@ -42,7 +43,8 @@ Describe 'PortalNotFound' {
 
     It '<_> names the portal and the org''s portal, and changes nothing' -ForEach @(
         'Get-PortalUser', 'Move-PortalUser', 'Enable-PortalUser', 'Disable-PortalUser', 'Remove-PortalUser', 'Get-PortalUserType',
-        'New-PortalUserType', 'Set-PortalUserType', 'Remove-PortalUserType', 'Send-PortalInvite', 'Get-Portal', 'Set-Portal', 'Remove-Portal'
+        'New-PortalUserType', 'Set-PortalUserType', 'Remove-PortalUserType', 'Send-PortalInvite', 'Get-Portal', 'Set-Portal', 'Remove-Portal',
+        'Sync-PortalUser'
     ) {
         $script:connection.Emulator.RequestLog.Clear()
         $errors = @()
