@@ -14,6 +14,7 @@
         'Formats/ZohoPortal.Users.Format.ps1xml'
         'Formats/ZohoPortal.Invitations.Format.ps1xml'
         'Formats/ZohoPortal.Configuration.Format.ps1xml'
+        'Formats/ZohoPortal.Membership.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ZohoPortal'
@@ -41,6 +42,7 @@
         'Export-PortalConfiguration'
         'Compare-PortalConfiguration'
         'Import-PortalConfiguration'
+        'Sync-PortalUser'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -220,6 +220,62 @@ public sealed class RunbookTests
     }
 
     /// <summary>The org's contacts as a CSV with the columns an export from CRM has (Id, Email).</summary>
+    [Fact]
+    public async Task SyncMembers_RemoveAbsent_WithoutConfirmation_IsConfirmationNotPossible_AndSendsNothing()
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 5, contactCount: 4);
+
+        var run = await Run(org, "sync-members.ps1", "Ask", "-CsvPath", MembersCsv(org));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var failure = Assert.Single(run.Errors.Split('\n'), l => l.StartsWith("FAILED ", StringComparison.Ordinal));
+        Assert.StartsWith("FAILED ConfirmationNotPossible,", failure);
+        Assert.Contains("-Confirm:$false", failure);
+        Assert.Empty(org.ChangeRequests());
+    }
+
+    [Theory]
+    [InlineData("ConfirmFalse")]
+    [InlineData("Force")]
+    public async Task SyncMembers_RemoveAbsent_ConfirmedInAdvance_InvitesMovesRemoves_WithTheFewestCalls(string confirmation)
+    {
+        using var org = new LoopbackOrg(usersPerUserType: 5, contactCount: 4);
+
+        var run = await Run(org, "sync-members.ps1", confirmation, "-CsvPath", MembersCsv(org));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal((2, 1, 2, 7), (Number(run, "Invite"), Number(run, "Move"), Number(run, "Remove"), Number(run, "Unchanged")));
+        Assert.Equal(10, Number(run, "Portal users"));
+        Assert.Equal(0, Number(run, "Left to do"));
+        var changes = org.ChangeRequests();
+        Assert.Equal(1, changes.Count(e => e.Method == "POST" && e.Path.EndsWith("/users/action/transfer", StringComparison.Ordinal)));
+        Assert.Equal(1, changes.Count(e => e.Method == "POST" && e.Path.EndsWith("/Contacts/actions/portal_invite", StringComparison.Ordinal)));
+        Assert.Equal(2, changes.Count(e => e.Method == "DELETE"));
+        Assert.Equal(4, changes.Count);
+    }
+
+    /// <summary>
+    /// The seeded org lists its records oldest first: the contacts, then the Customers users, then
+    /// the Partners users. The file invites two contacts as Partners, keeps four users of each
+    /// type (the Partners by email), moves the first Partners user to Customers and leaves out
+    /// the last user of each type.
+    /// </summary>
+    private static string MembersCsv(LoopbackOrg org)
+    {
+        var records = org.Emulator.Org.GetRecords("Contacts");
+        var contacts = records.Where(r => !r.IsPortalUser).ToList();
+        var users = records.Where(r => r.IsPortalUser).ToList();
+        var customers = users.Take(5).ToList();
+        var partners = users.Skip(5).Take(5).ToList();
+        var lines = new List<string> { "\"RecordId\",\"Email\",\"UserType\"" };
+        lines.AddRange(contacts.Take(2).Select(r => "\"" + r.Id + "\",\"\",\"Partners\""));
+        lines.AddRange(customers.Take(4).Select(r => "\"" + r.Id + "\",\"\",\"Customers\""));
+        lines.AddRange(partners.Take(4).Select((r, i) => "\"\",\"" + r.Email + "\",\"" + (i == 0 ? "Customers" : "Partners") + "\""));
+        var path = Path.Combine(Path.GetTempPath(), "zp-members-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
     private static string ContactsCsv(LoopbackOrg org)
     {
         var path = Path.Combine(Path.GetTempPath(), "zp-contacts-" + Guid.NewGuid().ToString("N") + ".csv");

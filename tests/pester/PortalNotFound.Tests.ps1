@@ -29,6 +29,7 @@ BeforeAll {
         'Export-PortalConfiguration'  = { Export-PortalConfiguration -Portal ZylkerAuto }
         'Compare-PortalConfiguration' = { Export-PortalConfiguration | Compare-PortalConfiguration -Portal ZylkerAuto }
         'Import-PortalConfiguration'  = { Export-PortalConfiguration | Import-PortalConfiguration -Portal ZylkerAuto -Confirm:$false }
+        'Sync-PortalUser'       = { $script:userId | Sync-PortalUser -UserType Customers -Absent Remove -Portal ZylkerAuto -Force }
     }
 }
 
@@ -46,7 +47,8 @@ Describe 'PortalNotFound' {
     It '<_> names the portal and the org''s portal, and changes nothing' -ForEach @(
         'Get-PortalUser', 'Move-PortalUser', 'Enable-PortalUser', 'Disable-PortalUser', 'Remove-PortalUser', 'Get-PortalUserType',
         'New-PortalUserType', 'Set-PortalUserType', 'Remove-PortalUserType', 'Send-PortalInvite', 'Get-Portal', 'Set-Portal', 'Remove-Portal',
-        'Export-PortalConfiguration', 'Compare-PortalConfiguration', 'Import-PortalConfiguration'
+        'Export-PortalConfiguration', 'Compare-PortalConfiguration', 'Import-PortalConfiguration',
+        'Sync-PortalUser'
     ) {
         $script:connection.Emulator.RequestLog.Clear()
         $errors = @()

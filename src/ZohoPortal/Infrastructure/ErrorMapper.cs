@@ -83,6 +83,16 @@ namespace ZohoPortal.Infrastructure
             return WithDetails(record, what + ": " + exception.Message, AdviceFor(item.Code));
         }
 
+        /// <summary>A row of a desired membership that could not be planned (ErrorId such as SyncUnknownUserType; TargetObject = the row as given).</summary>
+        public static ErrorRecord FromRowError(ZohoPortal.Core.Membership.PortalMembershipRowError error)
+        {
+            var category = error.Kind == ZohoPortal.Core.Membership.PortalMembershipRowErrorKind.NotFound ? ErrorCategory.ObjectNotFound
+                : error.Kind == ZohoPortal.Core.Membership.PortalMembershipRowErrorKind.Conflict ? ErrorCategory.InvalidData
+                : ErrorCategory.InvalidArgument;
+            var exception = new ZohoValidationException(error.ErrorId, error.Message);
+            return new ErrorRecord(exception, error.ErrorId, category, error.Row.Source ?? error.Row);
+        }
+
         public static ErrorCategory CategoryFor(string code, int httpStatus)
         {
             switch (code)
@@ -133,7 +143,13 @@ namespace ZohoPortal.Infrastructure
                     return ErrorCategory.ResourceUnavailable;
                 case "NO_RESULT":
                 case "NO_JOB_ID":
+                case "JOB_NOT_FOUND":
                     return ErrorCategory.InvalidResult;
+                // A bulk-invite job still running when a wait ended, or one of an earlier run that blocks a new invitation.
+                case "JOB_IN_PROGRESS":
+                    return ErrorCategory.OperationTimeout;
+                case "InviteJobsInProgress":
+                    return ErrorCategory.ResourceBusy;
             }
             if (httpStatus == 401) return ErrorCategory.AuthenticationError;
             if (httpStatus == 403) return ErrorCategory.PermissionDenied;
