@@ -76,8 +76,17 @@ namespace ZohoPortal.Core
             await StartBulkInviteAsync(PlanInvite(module, recordIds, userTypeId, type, language, bulk: true), onSubmission, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Sends a bulk plan (see <see cref="PlanInvite"/>), one request per planned batch.</summary>
-        public async Task<List<PortalInviteSubmission>> StartBulkInviteAsync(InvitePlan plan, Action<PortalInviteSubmission>? onSubmission = null,
-            CancellationToken cancellationToken = default)
+        public Task<List<PortalInviteSubmission>> StartBulkInviteAsync(InvitePlan plan, Action<PortalInviteSubmission>? onSubmission = null,
+            CancellationToken cancellationToken = default) =>
+            StartBulkInviteAsync(plan, null, onSubmission, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="StartBulkInviteAsync(InvitePlan, Action{PortalInviteSubmission}, CancellationToken)"/>, for a
+        /// caller that has just read the module's job list (<paramref name="jobsListedJustNow"/>): those jobs are known
+        /// not to be this run's, so the list is not read again before sending. Null reads it.
+        /// </summary>
+        public async Task<List<PortalInviteSubmission>> StartBulkInviteAsync(InvitePlan plan, IReadOnlyCollection<PortalInviteJob>? jobsListedJustNow,
+            Action<PortalInviteSubmission>? onSubmission = null, CancellationToken cancellationToken = default)
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (!plan.IsBulk) throw new ArgumentException("A single-invite plan is sent with InviteRecordAsync.", nameof(plan));
@@ -88,7 +97,8 @@ namespace ZohoPortal.Core
             var batches = plan.Batches.Select(b => b.ToList()).ToList();
 
             // The jobs listed now are not this run's: a lost answer is later matched only against newer ones.
-            var run = new InviteRun((await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false)).Select(j => j.JobId));
+            var known = jobsListedJustNow ?? await GetInviteJobsAsync(module, cancellationToken).ConfigureAwait(false);
+            var run = new InviteRun(known.Select(j => j.JobId));
             var callbackGate = new object();
             // The same scheduler as every batch of the client: the connection's MaxConcurrency is the only limit.
             var submissions = await ParallelRunner.RunAsync(batches.Count, Math.Max(1, Options.MaxConcurrency),

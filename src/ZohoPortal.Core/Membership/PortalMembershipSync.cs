@@ -200,7 +200,8 @@ namespace ZohoPortal.Core.Membership
             TimeSpan? timeout = wait == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : wait;
             var plan = operation.InvitePlan!;
             var byId = operation.Steps.ToDictionary(s => s.PersonalityId, StringComparer.Ordinal);
-            var earlier = (await _client.GetInviteJobsAsync(plan.Module, cancellationToken).ConfigureAwait(false)).Where(j => !j.IsCompleted).ToList();
+            var listed = await _client.GetInviteJobsAsync(plan.Module, cancellationToken).ConfigureAwait(false);
+            var earlier = listed.Where(j => !j.IsCompleted).ToList();
             if (earlier.Count > 0)
             {
                 var waited = await _client.WaitForInviteJobsAsync(earlier, timeout, null, cancellationToken).ConfigureAwait(false);
@@ -225,7 +226,8 @@ namespace ZohoPortal.Core.Membership
                         plan.UserTypeId, plan.Type, plan.Language, bulk: true);
             }
 
-            var submissions = await _client.StartBulkInviteAsync(plan, null, cancellationToken).ConfigureAwait(false);
+            // With nothing waited for, the list just read is what the send would read again to tell this run's jobs apart.
+            var submissions = await _client.StartBulkInviteAsync(plan, earlier.Count == 0 ? listed : null, null, cancellationToken).ConfigureAwait(false);
             var jobs = new List<PortalInviteJob>();
             foreach (var submission in submissions)
             {
