@@ -81,6 +81,13 @@ Remove-PortalUserType -Identity Partners -TransferUsersTo Customers -WhatIf
 Remove-PortalUserType -Identity Partners -TransferUsersTo Customers -Force
 Get-PortalUserType | Out-Default
 
+Step 'The user types as code: export, let Premium delete its notes, see the plan, apply it'
+$config = Export-PortalConfiguration
+$config.UserTypes.Where({ $_.Name -eq 'Premium' })[0].Modules.Where({ $_.ApiName -eq 'Notes' })[0].Permissions.Delete = $true
+$plan = @($config | Compare-PortalConfiguration)
+$plan | Out-Default
+$plan | Import-PortalConfiguration | Out-Default
+
 Step 'What the session cost: requests the emulator answered, by method and path'
 $tally = [ordered]@{}
 foreach ($entry in $connection.Emulator.RequestLog.Entries) {

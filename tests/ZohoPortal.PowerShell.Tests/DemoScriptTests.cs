@@ -25,5 +25,10 @@ public sealed class DemoScriptTests : IDisposable
         Assert.Equal(600 + 150 - 150 / 25, types.Sum(t => (int)t.Properties["NoOfUsers"].Value));
         var transfers = _ps.RunClean("@((Get-ZohoPortalConnection).Emulator.RequestLog.Entries | Where-Object Path -like '*/users/action/transfer').Count")[0].BaseObject;
         Assert.Equal(4, transfers);
+        // The configuration step changes one permission of one user type: one update, and Premium can delete notes.
+        var updates = _ps.RunClean("@((Get-ZohoPortalConnection).Emulator.RequestLog.Entries | Where-Object { $_.Method -eq 'PUT' -and $_.Path -like '*/user_type/*' -and $_.Path -notlike '*/users/*' }).Count")[0].BaseObject;
+        Assert.Equal(1, updates);
+        var canDelete = _ps.RunClean("(Export-PortalConfiguration).UserTypes.Where({ $_.Name -eq 'Premium' })[0].Modules.Where({ $_.ApiName -eq 'Notes' })[0].Permissions.Delete")[0].BaseObject;
+        Assert.Equal(true, canDelete);
     }
 }
