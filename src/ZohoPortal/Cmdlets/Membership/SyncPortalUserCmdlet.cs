@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using ZohoPortal.Core.Membership;
 using ZohoPortal.Core.Models;
 using ZohoPortal.Infrastructure;
@@ -154,24 +155,64 @@ namespace ZohoPortal.Cmdlets.Membership
             if (timeout == null) timeout = System.Threading.Timeout.InfiniteTimeSpan;
             var sources = new Dictionary<int, object?>();
             for (var i = 0; i < _rows.Count; i++) sources[i + 1] = _rows[i];
+            // From the first question on, a stop names every change left over (as Move- or Remove-PortalUser do).
+            var ledger = new SyncLedger(steps);
+            var grace = StoppableRun.GraceOf(ActiveConnection);
 
-            RunAsync(ct => sync.ApplyAsync(steps, op => OnPipelineAsync(() => Confirm(op)), result =>
+            try
             {
-                if (whatIf) return;
-                EmitObject(result);
-                if (!result.IsSuccess || (result.Outcome == PortalUserSyncOutcome.Skipped && result.Code != null))
+                RunAsync(ct => StoppableRun.RunAsync(ct, grace, (stop, abort) => sync.ApplyAsync(steps, op => OnPipelineAsync(() =>
                 {
-                    var target = result.Row != null && sources.TryGetValue(result.Row.Value, out var source) && source != null ? source : result;
-                    var item = new ZohoActionResult { Code = result.Code ?? "FAILED", Status = "error", Message = result.Message ?? string.Empty, Details = result.Details };
-                    EmitError(ErrorMapper.FromItem(item, result.HttpStatus, target, What(result)));
-                }
-                if (showProgress && result.Step != null && result.Step.IsChange)
+                    var yes = Confirm(op);
+                    if (!yes) ledger.MarkDeclined(op.Steps);
+                    return yes;
+                }), result =>
                 {
-                    done++;
-                    EmitProgress(new ProgressRecord(ProgressId, "Syncing portal users", done + " of " + changes + " changes done") { PercentComplete = Math.Min(100, done * 100 / changes) });
-                }
-            }, timeout, ct));
-            if (showProgress) WriteProgress(new ProgressRecord(ProgressId, "Syncing portal users", "Done") { RecordType = ProgressRecordType.Completed });
+                    ledger.SetResult(result);
+                    if (whatIf) return;
+                    ErrorRecord? error = null;
+                    // A step not run has no error of its own: the stop's summary names it.
+                    if (result.Outcome != PortalUserSyncOutcome.NotRun && (!result.IsSuccess || (result.Outcome == PortalUserSyncOutcome.Skipped && result.Code != null)))
+                    {
+                        var target = result.Row != null && sources.TryGetValue(result.Row.Value, out var source) && source != null ? source : result;
+                        var item = new ZohoActionResult { Code = result.Code ?? "FAILED", Status = "error", Message = result.Message ?? string.Empty, Details = result.Details };
+                        error = ErrorMapper.FromItem(item, result.HttpStatus, target, What(result));
+                    }
+                    Post(() =>
+                    {
+                        WriteObject(result);
+                        if (error != null) WriteError(error);
+                        ledger.MarkReported(result.Step);
+                    });
+                    if (showProgress && result.Step != null && result.Step.IsChange)
+                    {
+                        var now = Interlocked.Increment(ref done);
+                        EmitProgress(new ProgressRecord(ProgressId, "Syncing portal users", now + " of " + changes + " changes done") { PercentComplete = Math.Min(100, now * 100 / changes) });
+                    }
+                }, timeout, abort, stop, ledger.MarkSent)));
+            }
+            catch
+            {
+                // Stopped (Ctrl+C, a stopped pipeline) or failed: name every change left over, then let it surface.
+                ReportLeftOver(ledger);
+                throw;
+            }
+            ReportLeftOver(ledger);
+            if (showProgress)
+            {
+                try { WriteProgress(new ProgressRecord(ProgressId, "Syncing portal users", "Done") { RecordType = ProgressRecordType.Completed }); }
+                catch (PipelineStoppedException) { }
+            }
+        }
+
+        /// <summary>One PortalUserOperationStopped error naming the changes not run, those sent with their outcome unknown, and answers not written.</summary>
+        private void ReportLeftOver(SyncLedger ledger)
+        {
+            var (notRun, sent, unwritten) = ledger.LeftOver();
+            if (notRun.Count == 0 && sent.Count == 0 && unwritten.Count == 0) return;
+            var exception = new PortalUserOperationStoppedException(MyInvocation.MyCommand.Name, ledger.Count, notRun, unwritten, sent);
+            StoppableRun.WriteSummary(this, new ErrorRecord(exception, "PortalUserOperationStopped", ErrorCategory.OperationStopped,
+                notRun.Concat(sent).Concat(unwritten.Select(r => r.GetDetail("personality_id") ?? string.Empty)).ToArray()));
         }
 
         /// <summary>True under -WhatIf or $WhatIfPreference: results of steps that send nothing are then not written either.</summary>
