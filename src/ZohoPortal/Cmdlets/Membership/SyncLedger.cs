@@ -31,6 +31,12 @@ namespace ZohoPortal.Cmdlets.Membership
 
         public int Count => _steps.Count;
 
+        /// <summary>True once any change has been sent.</summary>
+        public bool AnySent
+        {
+            get { lock (_gate) return _sent.Any(s => s); }
+        }
+
         public void MarkSent(IEnumerable<PortalUserSyncStep> steps)
         {
             lock (_gate)

@@ -192,9 +192,10 @@ namespace ZohoPortal.Cmdlets.Membership
                     }
                 }, timeout, abort, stop, ledger.MarkSent)));
             }
-            catch
+            catch when (CancelToken.IsCancellationRequested || ledger.AnySent)
             {
-                // Stopped (Ctrl+C, a stopped pipeline) or failed: name every change left over, then let it surface.
+                // Stopped (Ctrl+C, a stopped pipeline), or failed part way: name every change left over, then let it surface.
+                // A failure before the first request (ConfirmationNotPossible, say) changed nothing and says so itself.
                 ReportLeftOver(ledger);
                 throw;
             }
