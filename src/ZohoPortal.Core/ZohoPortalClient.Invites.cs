@@ -84,9 +84,13 @@ namespace ZohoPortal.Core
         /// As <see cref="StartBulkInviteAsync(InvitePlan, Action{PortalInviteSubmission}, CancellationToken)"/>, for a
         /// caller that has just read the module's job list (<paramref name="jobsListedJustNow"/>): those jobs are known
         /// not to be this run's, so the list is not read again before sending. Null reads it.
+        /// After <paramref name="stopToken"/> no further request starts and those in flight finish: the submissions
+        /// returned are then those of the requests sent, and the records of the others were never sent.
+        /// <paramref name="onSending"/> is told each request's records just before it goes out.
         /// </summary>
         public async Task<List<PortalInviteSubmission>> StartBulkInviteAsync(InvitePlan plan, IReadOnlyCollection<PortalInviteJob>? jobsListedJustNow,
-            Action<PortalInviteSubmission>? onSubmission = null, CancellationToken cancellationToken = default)
+            Action<PortalInviteSubmission>? onSubmission = null, CancellationToken cancellationToken = default,
+            CancellationToken stopToken = default, Action<IReadOnlyList<string>>? onSending = null)
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (!plan.IsBulk) throw new ArgumentException("A single-invite plan is sent with InviteRecordAsync.", nameof(plan));
@@ -107,9 +111,9 @@ namespace ZohoPortal.Core
                     var submission = await SubmitBulkInviteAsync(run, module, batches[i], userTypeId, type, language, ct).ConfigureAwait(false);
                     if (onSubmission != null) lock (callbackGate) onSubmission(submission);
                     return submission;
-                }, null, cancellationToken, CancellationToken.None).ConfigureAwait(false);
+                }, null, cancellationToken, stopToken, i => onSending?.Invoke(batches[i])).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            return submissions.Select(x => x!).ToList();
+            return submissions.Where(x => x != null).Select(x => x!).ToList();
         }
 
         private async Task<PortalInviteSubmission> SubmitBulkInviteAsync(InviteRun run, string module, List<string> batch, string userTypeId,

@@ -13,7 +13,7 @@ public sealed class StopSummaryTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static List<object> StopWhileHeld(string setupScript, string command, string checkScript)
+    internal static List<object> StopWhileHeld(string setupScript, string command, string checkScript)
     {
         using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         runspace.Open();

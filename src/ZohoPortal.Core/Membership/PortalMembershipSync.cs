@@ -119,10 +119,16 @@ namespace ZohoPortal.Core.Membership
         /// Every step sent ends with one result handed to <paramref name="onResult"/>: Done,
         /// Failed (Zoho's code), OutcomeUnknown (the answer was lost and could not be read back),
         /// or InProgress (an invite job still running at <paramref name="inviteTimeout"/>).
+        /// After <paramref name="stopToken"/> no further operation or batch starts, the calls in
+        /// flight finish and report, a wait for invite jobs ends with one last check, and every step
+        /// not sent gets Outcome NotRun: every approved step still ends with exactly one result.
+        /// <paramref name="onSending"/> is told the steps of each request just before it goes out.
+        /// <paramref name="cancellationToken"/> aborts the calls in flight too, and throws.
         /// </summary>
         public async Task<List<PortalUserSyncResult>> ApplyAsync(IReadOnlyList<PortalUserSyncStep> steps,
             Func<PortalUserSyncOperation, Task<bool>> approve, Action<PortalUserSyncResult>? onResult = null,
-            TimeSpan? inviteTimeout = null, CancellationToken cancellationToken = default)
+            TimeSpan? inviteTimeout = null, CancellationToken cancellationToken = default, CancellationToken stopToken = default,
+            Action<IReadOnlyList<PortalUserSyncStep>>? onSending = null)
         {
             if (steps == null) throw new ArgumentNullException(nameof(steps));
             if (approve == null) throw new ArgumentNullException(nameof(approve));
@@ -143,38 +149,74 @@ namespace ZohoPortal.Core.Membership
             foreach (var step in steps.Where(s => s != null && !s.IsChange))
                 Report(PortalUserSyncResult.For(step, step.Action == PortalUserSyncAction.Skip ? PortalUserSyncOutcome.Skipped : PortalUserSyncOutcome.Unchanged, null, step.Reason));
 
+            var run = new SyncRun(stopToken, cancellationToken, onSending);
             foreach (var operation in approved)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (stopToken.IsCancellationRequested)
+                {
+                    foreach (var step in operation.Steps) Report(NotRun(step));
+                    continue;
+                }
                 switch (operation.Action)
                 {
                     case PortalUserSyncAction.Move:
                     case PortalUserSyncAction.Remove:
-                        var batchResults = await _client.RunUserPlanAsync(operation.UserPlan!, null, cancellationToken).ConfigureAwait(false);
-                        ReportBatch(operation, batchResults, Report);
+                        var sent = new bool[operation.Steps.Count];
+                        var batchResults = await _client.RunUserPlanAsync(operation.UserPlan!, null, cancellationToken, stopToken, (offset, count) =>
+                        {
+                            for (var i = offset; i < offset + count; i++) sent[i] = true;
+                            run.Sending(operation.Steps.Skip(offset).Take(count).ToList());
+                        }).ConfigureAwait(false);
+                        ReportBatch(operation, batchResults, sent, Report);
                         break;
                     case PortalUserSyncAction.Disable:
                         var refs = operation.Steps.Select(s => new PortalUserRef(s.UserTypeId, s.PersonalityId)).ToList();
-                        await _client.ChangeUsersStatusAsync(operation.Portal, refs, active: false,
-                            (i, r) => Report(FromAction(operation.Steps[i], r)), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        var changed = await _client.ChangeUsersStatusAsync(operation.Portal, refs, active: false,
+                            (i, r) => Report(FromAction(operation.Steps[i], r)), cancellationToken: cancellationToken, stopToken: stopToken,
+                            onStarting: i => run.Sending(new[] { operation.Steps[i] })).ConfigureAwait(false);
+                        // An abort leaves calls without an answer too: those are not "not run", so it throws first.
+                        cancellationToken.ThrowIfCancellationRequested();
+                        for (var i = 0; i < changed.Length; i++)
+                            if (changed[i] == null) Report(NotRun(operation.Steps[i]));
                         break;
                     case PortalUserSyncAction.Invite:
-                        await InviteAsync(operation, inviteTimeout ?? DefaultInviteTimeout, Report, cancellationToken).ConfigureAwait(false);
+                        await InviteAsync(operation, inviteTimeout ?? DefaultInviteTimeout, Report, run).ConfigureAwait(false);
                         break;
                 }
             }
             return results;
         }
 
-        private static void ReportBatch(PortalUserSyncOperation operation, IReadOnlyList<ZohoActionResult> batchResults, Action<PortalUserSyncResult> report)
+        /// <summary>The tokens and sending callback of one apply.</summary>
+        private sealed class SyncRun
+        {
+            private readonly Action<IReadOnlyList<PortalUserSyncStep>>? _onSending;
+
+            public SyncRun(CancellationToken stop, CancellationToken abort, Action<IReadOnlyList<PortalUserSyncStep>>? onSending)
+            {
+                Stop = stop;
+                Abort = abort;
+                _onSending = onSending;
+            }
+
+            public CancellationToken Stop { get; }
+            public CancellationToken Abort { get; }
+            public void Sending(IReadOnlyList<PortalUserSyncStep> steps) => _onSending?.Invoke(steps);
+        }
+
+        private static PortalUserSyncResult NotRun(PortalUserSyncStep step) =>
+            PortalUserSyncResult.For(step, PortalUserSyncOutcome.NotRun, null, "Not sent: the sync was stopped before this step's request went out; nothing was changed for this user.");
+
+        private static void ReportBatch(PortalUserSyncOperation operation, IReadOnlyList<ZohoActionResult> batchResults, bool[] sent, Action<PortalUserSyncResult> report)
         {
             for (var i = 0; i < operation.Steps.Count; i++)
             {
                 var step = operation.Steps[i];
                 var result = i < batchResults.Count ? batchResults[i] : null;
-                report(result == null
-                    ? PortalUserSyncResult.For(step, PortalUserSyncOutcome.OutcomeUnknown, ZohoOutcomeUnknownException.OutcomeUnknownCode, "No answer for this user; its state is unknown.")
-                    : FromAction(step, result));
+                report(result != null ? FromAction(step, result)
+                    : !sent[i] ? NotRun(step)
+                    : PortalUserSyncResult.For(step, PortalUserSyncOutcome.OutcomeUnknown, ZohoOutcomeUnknownException.OutcomeUnknownCode, "No answer for this user; its state is unknown."));
             }
         }
 
@@ -193,22 +235,39 @@ namespace ZohoPortal.Core.Membership
         /// Sends one invitation operation. Bulk-invite jobs still running from an earlier run are
         /// waited for first: records they invited are not invited again, and while one is still
         /// running (its records unknown until it completes) nothing is sent, so no record gets a
-        /// second invitation.
+        /// second invitation. A stop before the send leaves every record NotRun; a stop while this
+        /// run's jobs are waited for ends the wait with one last check of them.
         /// </summary>
-        private async Task InviteAsync(PortalUserSyncOperation operation, TimeSpan wait, Action<PortalUserSyncResult> report, CancellationToken cancellationToken)
+        private async Task InviteAsync(PortalUserSyncOperation operation, TimeSpan wait, Action<PortalUserSyncResult> report, SyncRun run)
         {
+            var cancellationToken = run.Abort;
             TimeSpan? timeout = wait == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : wait;
             var plan = operation.InvitePlan!;
             var byId = operation.Steps.ToDictionary(s => s.PersonalityId, StringComparer.Ordinal);
+            void Report(PortalUserSyncStep step, PortalUserSyncResult result)
+            {
+                // One result per record: a record named twice by Zoho (or by a job and a failure) is reported once.
+                if (byId.Remove(step.PersonalityId)) report(result);
+            }
+            void NotRunRest()
+            {
+                foreach (var step in operation.Steps.Where(s => byId.ContainsKey(s.PersonalityId)).ToList()) Report(step, NotRun(step));
+            }
+
             var listed = await _client.GetInviteJobsAsync(plan.Module, cancellationToken).ConfigureAwait(false);
             var earlier = listed.Where(j => !j.IsCompleted).ToList();
             if (earlier.Count > 0)
             {
-                var waited = await _client.WaitForInviteJobsAsync(earlier, timeout, null, cancellationToken).ConfigureAwait(false);
+                var waited = await WaitUnlessStoppedAsync(earlier, timeout, run).ConfigureAwait(false);
+                if (waited == null)
+                {
+                    NotRunRest();
+                    return;
+                }
                 if (waited.TimedOut)
                 {
                     foreach (var step in operation.Steps)
-                        report(PortalUserSyncResult.For(step, PortalUserSyncOutcome.Skipped, "InviteJobsInProgress",
+                        Report(step, PortalUserSyncResult.For(step, PortalUserSyncOutcome.Skipped, "InviteJobsInProgress",
                             "Not invited: bulk-invite job(s) " + string.Join(", ", waited.Pending.Select(j => j.JobId))
                             + " of an earlier run are still in progress and may hold this record. Run the sync again once they complete."));
                     return;
@@ -216,47 +275,79 @@ namespace ZohoPortal.Core.Membership
                 foreach (var job in waited.Jobs)
                     foreach (var r in job.Results ?? new List<PortalInviteResult>())
                         if (r.IsSuccess && r.RecordId != null && byId.TryGetValue(r.RecordId, out var done))
-                        {
-                            report(PortalUserSyncResult.For(done, PortalUserSyncOutcome.Unchanged, r.Code, "Invited by job " + job.JobId + " of an earlier run.", job.JobId));
-                            byId.Remove(r.RecordId);
-                        }
+                            Report(done, PortalUserSyncResult.For(done, PortalUserSyncOutcome.Unchanged, r.Code, "Invited by job " + job.JobId + " of an earlier run.", job.JobId));
                 if (byId.Count == 0) return;
                 if (byId.Count < operation.Steps.Count)
                     plan = _client.PlanInvite(plan.Module, operation.Steps.Where(s => byId.ContainsKey(s.PersonalityId)).Select(s => s.PersonalityId).ToList(),
                         plan.UserTypeId, plan.Type, plan.Language, bulk: true);
             }
+            if (run.Stop.IsCancellationRequested)
+            {
+                NotRunRest();
+                return;
+            }
 
             // With nothing waited for, the list just read is what the send would read again to tell this run's jobs apart.
-            var submissions = await _client.StartBulkInviteAsync(plan, earlier.Count == 0 ? listed : null, null, cancellationToken).ConfigureAwait(false);
+            var sent = new HashSet<string>(StringComparer.Ordinal);
+            var submissions = await _client.StartBulkInviteAsync(plan, earlier.Count == 0 ? listed : null, null, cancellationToken, run.Stop, ids =>
+            {
+                lock (sent) sent.UnionWith(ids);
+                run.Sending(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
+            }).ConfigureAwait(false);
             var jobs = new List<PortalInviteJob>();
             foreach (var submission in submissions)
             {
                 if (submission.Job != null) { jobs.Add(submission.Job); continue; }
                 foreach (var failed in submission.Failures ?? new List<PortalInviteResult>())
-                    if (failed.RecordId != null && byId.TryGetValue(failed.RecordId, out var step)) report(FromInvite(step, failed));
+                    if (failed.RecordId != null && byId.TryGetValue(failed.RecordId, out var step)) Report(step, FromInvite(step, failed));
             }
-            if (jobs.Count == 0) return;
-            var outcome = await _client.WaitForInviteJobsAsync(jobs, timeout, null, cancellationToken).ConfigureAwait(false);
-            var notFound = new HashSet<PortalInviteJob>(outcome.NotFound);
-            foreach (var job in jobs)
+            if (jobs.Count > 0)
             {
-                var ids = job.RecordIds ?? new List<string>();
-                if (notFound.Contains(job) || !job.IsCompleted)
+                var outcome = await WaitUnlessStoppedAsync(jobs, timeout, run).ConfigureAwait(false)
+                              // Stopped while waiting: the jobs are Zoho's now; one last look tells which are done.
+                              ?? await _client.WaitForInviteJobsAsync(jobs, TimeSpan.Zero, null, cancellationToken).ConfigureAwait(false);
+                var notFound = new HashSet<PortalInviteJob>(outcome.NotFound);
+                foreach (var job in jobs)
                 {
+                    var ids = job.RecordIds ?? new List<string>();
+                    if (notFound.Contains(job) || !job.IsCompleted)
+                    {
+                        foreach (var id in ids)
+                            if (byId.TryGetValue(id, out var step))
+                                Report(step, notFound.Contains(job)
+                                    ? PortalUserSyncResult.For(step, PortalUserSyncOutcome.OutcomeUnknown, "JOB_NOT_FOUND", "Zoho no longer knows job " + job.JobId + "; whether this record was invited is unknown.", job.JobId)
+                                    : PortalUserSyncResult.For(step, PortalUserSyncOutcome.InProgress, PortalInviteResult.InProgressCode,
+                                        "Job " + job.JobId + " was still in progress when the wait ended; Zoho keeps processing it (Get-PortalInviteJob -Module " + job.Module + " -JobId " + job.JobId + ").", job.JobId));
+                        continue;
+                    }
+                    foreach (var r in job.Results ?? new List<PortalInviteResult>())
+                        if (r.RecordId != null && byId.TryGetValue(r.RecordId, out var step)) Report(step, FromInvite(step, r));
                     foreach (var id in ids)
                         if (byId.TryGetValue(id, out var step))
-                            report(notFound.Contains(job)
-                                ? PortalUserSyncResult.For(step, PortalUserSyncOutcome.OutcomeUnknown, "JOB_NOT_FOUND", "Zoho no longer knows job " + job.JobId + "; whether this record was invited is unknown.", job.JobId)
-                                : PortalUserSyncResult.For(step, PortalUserSyncOutcome.InProgress, PortalInviteResult.InProgressCode,
-                                    "Job " + job.JobId + " was still in progress when the wait ended; Zoho keeps processing it (Get-PortalInviteJob -Module " + job.Module + " -JobId " + job.JobId + ").", job.JobId));
-                    continue;
+                            Report(step, PortalUserSyncResult.For(step, PortalUserSyncOutcome.OutcomeUnknown, "NO_RESULT", "Job " + job.JobId + " did not mention this record; whether it was invited is unknown.", job.JobId));
                 }
-                var answered = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var r in job.Results ?? new List<PortalInviteResult>())
-                    if (r.RecordId != null && answered.Add(r.RecordId) && byId.TryGetValue(r.RecordId, out var step)) report(FromInvite(step, r));
-                foreach (var id in ids.Where(i => !answered.Contains(i)))
-                    if (byId.TryGetValue(id, out var step))
-                        report(PortalUserSyncResult.For(step, PortalUserSyncOutcome.OutcomeUnknown, "NO_RESULT", "Job " + job.JobId + " did not mention this record; whether it was invited is unknown.", job.JobId));
+            }
+            // Records of requests never started (a stop) are not run; a record sent that nothing mentioned is unknown.
+            foreach (var step in operation.Steps.Where(s => byId.ContainsKey(s.PersonalityId)).ToList())
+                Report(step, sent.Contains(step.PersonalityId)
+                    ? PortalUserSyncResult.For(step, PortalUserSyncOutcome.OutcomeUnknown, "NO_RESULT", "No answer mentioned this record; whether it was invited is unknown.")
+                    : NotRun(step));
+        }
+
+        /// <summary>Waits for invite jobs until they complete, the timeout, or a stop (null: stopped; an abort throws).</summary>
+        private async Task<InviteWaitOutcome?> WaitUnlessStoppedAsync(IReadOnlyList<PortalInviteJob> jobs, TimeSpan? timeout, SyncRun run)
+        {
+            if (run.Stop.IsCancellationRequested) return null;
+            using (var either = CancellationTokenSource.CreateLinkedTokenSource(run.Abort, run.Stop))
+            {
+                try
+                {
+                    return await _client.WaitForInviteJobsAsync(jobs, timeout, null, either.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (run.Stop.IsCancellationRequested && !run.Abort.IsCancellationRequested)
+                {
+                    return null;
+                }
             }
         }
 

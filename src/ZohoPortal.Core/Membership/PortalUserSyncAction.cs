@@ -45,5 +45,7 @@ namespace ZohoPortal.Core.Membership
         InProgress,
         /// <summary>Not sent: -Absent asked for something Zoho refuses for this user, or an earlier check stopped it.</summary>
         Skipped,
+        /// <summary>Not sent: the sync was stopped (Ctrl+C) before this step's request went out; nothing was changed for this user.</summary>
+        NotRun,
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using ZohoPortal.Core.Membership;
 using ZohoPortal.Core.Models;
 using ZohoPortal.Infrastructure;
@@ -11,7 +12,8 @@ namespace ZohoPortal.Cmdlets.Membership
     /// <summary>
     /// <para type="synopsis">Makes the portal's membership match a list: invites the missing, moves the mis-typed, and leaves, deactivates or removes the rest.</para>
     /// <para type="description">Sync-PortalUser takes the desired membership from the pipeline: objects or CSV rows naming a person by RecordId (or PersonalityId) or Email, and a user type by UserType (an id or a name), UserTypeName or UserTypeId (or -UserType for rows naming none). It reads the portal's users once (the user types, then every type's users 200 per page), compares, and plans one step per person: Unchanged (listed, in that type), Invite (a record id that is no portal user; bulk, 100 records per request), Move (listed in another type; 200 users per transfer call), and for portal users the list does not name, -Absent Leave (the default), Disable (deactivate, one call per user; unconfirmed users cannot be deactivated in Zoho and are skipped with a warning) or Remove (499 users per call; unconfirmed users' invitations are withdrawn).</para>
-    /// <para type="description">-PlanOnly writes the plan (PortalUserSyncStep objects) and sends nothing. Filter it like any objects and pipe what is left back into Sync-PortalUser, which then sends exactly those steps. Without -PlanOnly the plan is applied in this order: moves, invitations (waiting for their jobs, -Timeout), deactivations, removals, so a run stopped part way has taken no access away; every question is asked before the first request. The output is one PortalUserSyncResult per step, with its Outcome (Unchanged, Done, Failed, OutcomeUnknown, InProgress, Skipped) and Zoho's code. A step Zoho refuses, or whose answer was lost and could not be read back, is also one non-terminating error whose ErrorId is Zoho's code (or OutcomeUnknown). Users invited but not yet confirmed are portal users, so running the same list again after an interruption invites nobody twice and plans only what is left.</para>
+    /// <para type="description">-PlanOnly writes the plan (PortalUserSyncStep objects) and sends nothing. Filter it like any objects and pipe what is left back into Sync-PortalUser, which then sends exactly those steps. Without -PlanOnly the plan is applied in this order: moves, invitations (waiting for their jobs, -Timeout), deactivations, removals, so a run stopped part way has taken no access away; every question is asked before the first request. The output is one PortalUserSyncResult per step, with its Outcome (Unchanged, Done, Failed, OutcomeUnknown, InProgress, Skipped, NotRun) and Zoho's code. A step Zoho refuses, or whose answer was lost and could not be read back, is also one non-terminating error whose ErrorId is Zoho's code (or OutcomeUnknown). Users invited but not yet confirmed are portal users, so running the same list again after an interruption invites nobody twice and plans only what is left.</para>
+    /// <para type="description">Ctrl+C (or a downstream command ending the pipeline) stops the sync as it stops Move-PortalUser: no further operation or request is started, the calls in flight get the connection's StopGrace (default 20 seconds) to finish, a wait for invite jobs ends with one last check of them, and the command ends with one PortalUserOperationStopped error (OperationStopped) whose exception names every change left over: NotProcessed (never sent; Outcome NotRun), SentOutcomeUnknown (sent without an answer yet, or an invite job still running) and Unwritten (answered but not written). Run the same list again to finish: the new plan is read from the portal, so nothing is sent twice.</para>
     /// <para type="description">Rows are checked before any change is sent. A row naming an unknown user type (SyncUnknownUserType), no user type (SyncRowNoUserType), nobody (SyncRowNoIdentity), a malformed id (SyncInvalidRecordId), the same person as another row (SyncDuplicateRow, or SyncConflictingRows when the types differ), an email two users share (SyncAmbiguousEmail), a user type id and name that disagree (SyncUserTypeMismatch) or an unknown language (SyncInvalidLanguage) refuses the whole sync with one error per row and then a terminating SyncRefused error: leaving such a row out would make its person absent. A row whose email is no portal user cannot be invited (the API invites CRM records by id only): it is one SyncEmailNotPortalUser error and the rest of the list is applied.</para>
     /// <para type="description">Moves are confirmed like Move-PortalUser (Medium impact); invitations, deactivations and removals ask as high-impact changes unless -Force or -Confirm:$false is given. -WhatIf prints each operation with the requests it would send, and sends nothing.</para>
     /// </summary>
@@ -154,24 +156,65 @@ namespace ZohoPortal.Cmdlets.Membership
             if (timeout == null) timeout = System.Threading.Timeout.InfiniteTimeSpan;
             var sources = new Dictionary<int, object?>();
             for (var i = 0; i < _rows.Count; i++) sources[i + 1] = _rows[i];
+            // From the first question on, a stop names every change left over (as Move- or Remove-PortalUser do).
+            var ledger = new SyncLedger(steps);
+            var grace = StoppableRun.GraceOf(ActiveConnection);
 
-            RunAsync(ct => sync.ApplyAsync(steps, op => OnPipelineAsync(() => Confirm(op)), result =>
+            try
             {
-                if (whatIf) return;
-                EmitObject(result);
-                if (!result.IsSuccess || (result.Outcome == PortalUserSyncOutcome.Skipped && result.Code != null))
+                RunAsync(ct => StoppableRun.RunAsync(ct, grace, (stop, abort) => sync.ApplyAsync(steps, op => OnPipelineAsync(() =>
                 {
-                    var target = result.Row != null && sources.TryGetValue(result.Row.Value, out var source) && source != null ? source : result;
-                    var item = new ZohoActionResult { Code = result.Code ?? "FAILED", Status = "error", Message = result.Message ?? string.Empty, Details = result.Details };
-                    EmitError(ErrorMapper.FromItem(item, result.HttpStatus, target, What(result)));
-                }
-                if (showProgress && result.Step != null && result.Step.IsChange)
+                    var yes = Confirm(op);
+                    if (!yes) ledger.MarkDeclined(op.Steps);
+                    return yes;
+                }), result =>
                 {
-                    done++;
-                    EmitProgress(new ProgressRecord(ProgressId, "Syncing portal users", done + " of " + changes + " changes done") { PercentComplete = Math.Min(100, done * 100 / changes) });
-                }
-            }, timeout, ct));
-            if (showProgress) WriteProgress(new ProgressRecord(ProgressId, "Syncing portal users", "Done") { RecordType = ProgressRecordType.Completed });
+                    ledger.SetResult(result);
+                    if (whatIf) return;
+                    ErrorRecord? error = null;
+                    // A step not run has no error of its own: the stop's summary names it.
+                    if (result.Outcome != PortalUserSyncOutcome.NotRun && (!result.IsSuccess || (result.Outcome == PortalUserSyncOutcome.Skipped && result.Code != null)))
+                    {
+                        var target = result.Row != null && sources.TryGetValue(result.Row.Value, out var source) && source != null ? source : result;
+                        var item = new ZohoActionResult { Code = result.Code ?? "FAILED", Status = "error", Message = result.Message ?? string.Empty, Details = result.Details };
+                        error = ErrorMapper.FromItem(item, result.HttpStatus, target, What(result));
+                    }
+                    Post(() =>
+                    {
+                        WriteObject(result);
+                        if (error != null) WriteError(error);
+                        ledger.MarkReported(result.Step);
+                    });
+                    if (showProgress && result.Step != null && result.Step.IsChange)
+                    {
+                        var now = Interlocked.Increment(ref done);
+                        EmitProgress(new ProgressRecord(ProgressId, "Syncing portal users", now + " of " + changes + " changes done") { PercentComplete = Math.Min(100, now * 100 / changes) });
+                    }
+                }, timeout, abort, stop, ledger.MarkSent)));
+            }
+            catch when (CancelToken.IsCancellationRequested || ledger.AnySent)
+            {
+                // Stopped (Ctrl+C, a stopped pipeline), or failed part way: name every change left over, then let it surface.
+                // A failure before the first request (ConfirmationNotPossible, say) changed nothing and says so itself.
+                ReportLeftOver(ledger);
+                throw;
+            }
+            ReportLeftOver(ledger);
+            if (showProgress)
+            {
+                try { WriteProgress(new ProgressRecord(ProgressId, "Syncing portal users", "Done") { RecordType = ProgressRecordType.Completed }); }
+                catch (PipelineStoppedException) { }
+            }
+        }
+
+        /// <summary>One PortalUserOperationStopped error naming the changes not run, those sent with their outcome unknown, and answers not written.</summary>
+        private void ReportLeftOver(SyncLedger ledger)
+        {
+            var (notRun, sent, unwritten) = ledger.LeftOver();
+            if (notRun.Count == 0 && sent.Count == 0 && unwritten.Count == 0) return;
+            var exception = new PortalUserOperationStoppedException(MyInvocation.MyCommand.Name, ledger.Count, notRun, unwritten, sent);
+            StoppableRun.WriteSummary(this, new ErrorRecord(exception, "PortalUserOperationStopped", ErrorCategory.OperationStopped,
+                notRun.Concat(sent).Concat(unwritten.Select(r => r.GetDetail("personality_id") ?? string.Empty)).ToArray()));
         }
 
         /// <summary>True under -WhatIf or $WhatIfPreference: results of steps that send nothing are then not written either.</summary>
