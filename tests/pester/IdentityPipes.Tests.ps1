@@ -97,6 +97,21 @@ Describe 'A piped user is that user' {
         $picked | & "$Verb-PortalUser" @Extra
         @(Get-TouchedIds $Method $Path | Sort-Object) | Should -Be @($picked.PersonalityId | Sort-Object)
     }
+
+    It '-InputObject given a list by name does every user of it, as when piped' {
+        $picked = @(Get-PortalUser -UserType Customers | Select-Object -First 4)
+        Clear-Log
+        $moved = @(Move-PortalUser -InputObject $picked -Destination Partners -PassThru)
+        $moved.PersonalityId | Should -Be $picked.PersonalityId
+        $moved.UserTypeName | Should -Be (@('Partners') * 4)
+        @(Get-TouchedIds POST '*/users/action/transfer' | Sort-Object) | Should -Be @($picked.PersonalityId | Sort-Object)
+    }
+
+    It '-InputObject given an empty list is refused before any request' {
+        Clear-Log
+        { Remove-PortalUser -InputObject @() -Force -ErrorAction Stop } | Should -Throw -ErrorId 'PortalUserInputEmpty,ZohoPortal.Cmdlets.Users.RemovePortalUserCmdlet'
+        Get-Log | Should -HaveCount 0
+    }
 }
 
 Describe 'Pairs that bind by property name' {

@@ -29,6 +29,9 @@ namespace ZohoPortal.Infrastructure
         /// <summary>The object an error in the current record is about (used as TargetObject).</summary>
         protected object? CurrentTarget { get; set; }
 
+        /// <summary>True when Verbose lines would be shown (-Verbose or $VerbosePreference): Verbose text is built only then.</summary>
+        protected bool VerboseEnabled => _verbose;
+
         bool ITraceTarget.VerboseEnabled => _verbose;
         bool ITraceTarget.DebugEnabled => _debug;
         void ITraceTarget.PostVerbose(string message) => Post(() => WriteVerbose(message));
