@@ -27,7 +27,7 @@ public sealed class ConcurrencyTests
     {
         var holder = new HoldingHandler(3, IsTransfer);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 1050, ContactCount = 0 },
-            configureClient: c => { holder.InnerHandler = c.Transport; c.Transport = holder; c.MaxConcurrency = 3; });
+            configureClient: c => { holder.InnerHandler = c.Transport!; c.Transport = holder; c.MaxConcurrency = 3; });
         var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = await IdsAsync(org, customers);
         var offsets = new List<int>();
@@ -47,7 +47,7 @@ public sealed class ConcurrencyTests
     {
         var holder = new HoldingHandler(3, r => r.Method == HttpMethod.Delete);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 1500, ContactCount = 0 },
-            configureClient: c => { holder.InnerHandler = c.Transport; c.Transport = holder; c.MaxConcurrency = 3; });
+            configureClient: c => { holder.InnerHandler = c.Transport!; c.Transport = holder; c.MaxConcurrency = 3; });
         var (customers, _) = await org.UserTypeIdsAsync();
         var ids = await IdsAsync(org, customers);
 
@@ -63,7 +63,7 @@ public sealed class ConcurrencyTests
     {
         var holder = new HoldingHandler(4, r => r.Method == HttpMethod.Put);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 3, ContactCount = 0 },
-            configureClient: c => { holder.InnerHandler = c.Transport; c.Transport = holder; c.MaxConcurrency = 4; });
+            configureClient: c => { holder.InnerHandler = c.Transport!; c.Transport = holder; c.MaxConcurrency = 4; });
         var (customers, partners) = await org.UserTypeIdsAsync();
         var users = new List<PortalUser>();
         foreach (var type in new[] { customers, partners })
@@ -86,7 +86,7 @@ public sealed class ConcurrencyTests
         using var stop = new CancellationTokenSource();
         var holder = new HoldingHandler(3, IsTransfer) { OnArrive = n => { if (n == 3) stop.Cancel(); } };
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 1050, ContactCount = 0 },
-            configureClient: c => { holder.InnerHandler = c.Transport; c.Transport = holder; c.MaxConcurrency = 3; });
+            configureClient: c => { holder.InnerHandler = c.Transport!; c.Transport = holder; c.MaxConcurrency = 3; });
         var (customers, partners) = await org.UserTypeIdsAsync();
         var ids = await IdsAsync(org, customers);
         var sending = new List<int>();
@@ -108,7 +108,7 @@ public sealed class ConcurrencyTests
         var holder = new HoldingHandler(3, IsTransfer);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 1200, ContactCount = 0 },
             configureEmulator: e => { e.Latency = TimeSpan.FromMilliseconds(20); e.ConcurrencyLimit = 50; },
-            configureClient: c => { holder.InnerHandler = c.Transport; c.Transport = holder; c.MaxConcurrency = 3; });
+            configureClient: c => { holder.InnerHandler = c.Transport!; c.Transport = holder; c.MaxConcurrency = 3; });
         var (customers, partners) = await org.UserTypeIdsAsync();
         var fromCustomers = await IdsAsync(org, customers);
         var fromPartners = await IdsAsync(org, partners);

@@ -22,7 +22,7 @@ public sealed class MembershipSyncStopTests
     {
         var stop = new CancellationTokenSource();
         var holder = new HoldingHandler(1, held) { OnArrive = n => { if (n == 1) stop.Cancel(); } };
-        var org = new EmulatedOrg(seed, configureClient: c => { holder.InnerHandler = c.Transport; c.Transport = holder; c.MaxConcurrency = 1; });
+        var org = new EmulatedOrg(seed, configureClient: c => { holder.InnerHandler = c.Transport!; c.Transport = holder; c.MaxConcurrency = 1; });
         return (org, stop);
     }
 

@@ -28,7 +28,7 @@ public sealed class PageReadAheadTests
         // Page 1 alone, then pages 2 to 4 must be in flight together to get past the holder.
         var holder = new HoldingHandler(3, r => IsUserPage(r) && !r.RequestUri!.Query.Contains("page=1&", StringComparison.Ordinal));
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 1050, ContactCount = 0 },
-            configureClient: c => { holder.InnerHandler = c.Transport; c.Transport = holder; c.MaxConcurrency = 3; });
+            configureClient: c => { holder.InnerHandler = c.Transport!; c.Transport = holder; c.MaxConcurrency = 3; });
         var (customers, _) = await org.UserTypeIdsAsync();
         org.Emulator.RequestLog.Clear();
         var ids = new List<string>();
@@ -48,7 +48,7 @@ public sealed class PageReadAheadTests
     {
         var counter = new HoldingHandler(1, IsUserPage);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 2000, ContactCount = 0 },
-            configureClient: c => { counter.InnerHandler = c.Transport; c.Transport = counter; c.MaxConcurrency = 3; });
+            configureClient: c => { counter.InnerHandler = c.Transport!; c.Transport = counter; c.MaxConcurrency = 3; });
         var (customers, _) = await org.UserTypeIdsAsync();
         var startedWhenHandedOver = new List<int>();
 

@@ -140,7 +140,7 @@ public sealed class UserChangeTests
     {
         var counter = new InFlightCounter(expected: 4);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 60, ContactCount = 0 },
-            configureClient: c => { counter.InnerHandler = c.Transport; c.Transport = counter; c.MaxConcurrency = 4; });
+            configureClient: c => { counter.InnerHandler = c.Transport!; c.Transport = counter; c.MaxConcurrency = 4; });
         var (customers, _) = await org.UserTypeIdsAsync();
         var users = (await UsersAsync(org, customers)).Where(u => u.Confirmed).ToList();
         var refs = users.Select(u => new PortalUserRef(customers, u.PersonalityId)).ToList();
@@ -163,7 +163,7 @@ public sealed class UserChangeTests
         // The stop arrives with the 5th call; each of the 3 workers can have at most one more call already under way.
         var trigger = new StopOnCall(5, stop);
         using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 60, ContactCount = 0 },
-            configureClient: c => { trigger.InnerHandler = c.Transport; c.Transport = trigger; c.MaxConcurrency = 3; });
+            configureClient: c => { trigger.InnerHandler = c.Transport!; c.Transport = trigger; c.MaxConcurrency = 3; });
         var (customers, _) = await org.UserTypeIdsAsync();
         var users = (await UsersAsync(org, customers)).Where(u => u.Confirmed && u.Active).ToList();
         var refs = users.Select(u => new PortalUserRef(customers, u.PersonalityId)).ToList();

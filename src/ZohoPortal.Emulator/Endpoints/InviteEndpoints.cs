@@ -122,7 +122,7 @@ namespace ZohoPortal.Emulator.Endpoints
         }
 
         /// <summary>The invitation rules of zoho-api.md "Invitations", shared by both invite endpoints. Changes the org when the invitation succeeds.</summary>
-        /// <param name="added">Where a bulk request gathers its new users (added to the org by the caller, all at once); null adds each at once.</param>
+        /// <remarks><c>added</c> is where a bulk request gathers its new users (added to the org by the caller, all at once); null adds each at once.</remarks>
         private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now, HashSet<string> portalEmails,
             Dictionary<string, PortalUserState>? added = null)
         {

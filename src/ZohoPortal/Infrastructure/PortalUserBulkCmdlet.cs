@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -25,9 +24,6 @@ namespace ZohoPortal.Infrastructure
         protected const string InputObjectSet = "InputObject";
         protected const string IdSet = "Id";
         protected const string EmailSet = "Email";
-
-        /// <summary>The bridge waits 30 s for stopped work; the grace for the call in flight stays below it.</summary>
-        private static readonly TimeSpan LongestStopGrace = TimeSpan.FromSeconds(25);
 
         private readonly List<UserItem> _items = new List<UserItem>();
         private readonly HashSet<string> _jobsWarned = new HashSet<string>(StringComparer.Ordinal);
@@ -211,18 +207,11 @@ namespace ZohoPortal.Infrastructure
             if (confirmed.Count == 0) return;
 
             var items = confirmed.SelectMany(g => g.Items).ToList();
-            var grace = ActiveConnection.StopGrace > LongestStopGrace ? LongestStopGrace : ActiveConnection.StopGrace < TimeSpan.Zero ? TimeSpan.Zero : ActiveConnection.StopGrace;
+            var grace = StoppableRun.GraceOf(ActiveConnection);
             if (items.Count > ProgressThreshold) _progress = new ProgressState(Activity + " " + items.Count + " portal users", items.Count);
             try
             {
-                RunAsync(async ct =>
-                {
-                    using (var abort = new CancellationTokenSource())
-                    using (ct.Register(() => abort.CancelAfter(grace)))
-                    {
-                        await ExecuteAsync(confirmed, new BulkRun(ct, abort.Token, MarkSent)).ConfigureAwait(false);
-                    }
-                });
+                RunAsync(ct => StoppableRun.RunAsync(ct, grace, (stop, abort) => ExecuteAsync(confirmed, new BulkRun(stop, abort, MarkSent))));
             }
             catch
             {
@@ -442,16 +431,7 @@ namespace ZohoPortal.Infrastructure
             var exception = new PortalUserOperationStoppedException(MyInvocation.MyCommand.Name, ledger.Count, notProcessed, unwritten, sent);
             var record = new ErrorRecord(exception, "PortalUserOperationStopped", ErrorCategory.OperationStopped,
                 notProcessed.Concat(sent).Concat(unwritten.Select(r => r.GetDetail("personality_id") ?? string.Empty)).ToArray());
-            try
-            {
-                WriteError(record);
-            }
-            catch (PipelineStoppedException)
-            {
-                // A stopped command may not write; keep the record where the user will look for it.
-                if (SessionState.PSVariable.GetValue("Error") is ArrayList errors) errors.Insert(0, record);
-                try { Host?.UI?.WriteWarningLine(exception.Message + " See $Error[0]."); } catch (Exception) { }
-            }
+            StoppableRun.WriteSummary(this, record);
         }
 
         private void AdvanceProgress()
