@@ -378,7 +378,6 @@ namespace ZohoPortal.Infrastructure
                         if (found == null || found.Count == 0)
                         {
                             item.Failed = true;
-                    _ledger?.MarkReported(item); // its outcome is the error below
                             _ledger?.MarkReported(item); // its outcome is the error below
                             EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserNotFound", ErrorCategory.ObjectNotFound,
                                 "No portal user with email '" + item.Email + "' was found in " + where + ".", item.Target), item.Target));
@@ -387,7 +386,6 @@ namespace ZohoPortal.Infrastructure
                         if (found.Count > 1)
                         {
                             item.Failed = true;
-                    _ledger?.MarkReported(item); // its outcome is the error below
                             _ledger?.MarkReported(item); // its outcome is the error below
                             EmitError(ErrorMapper.ToErrorRecord(new ZohoPortalCmdletException("PortalUserEmailAmbiguous", ErrorCategory.InvalidArgument,
                                 "Email '" + item.Email + "' belongs to " + found.Count + " portal users in " + where + ": "
