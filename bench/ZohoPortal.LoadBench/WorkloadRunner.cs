@@ -47,6 +47,7 @@ internal sealed class WorkloadRunner
             var lookups = log.Where(e => e.Method == "GET" && e.Path.StartsWith("/crm/", StringComparison.Ordinal) && !e.Path.EndsWith("/users", StringComparison.Ordinal)
                                          && !e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)).Select(e => e.Path).Distinct();
             Console.WriteLine("    lookups: " + string.Join(", ", lookups));
+            Console.WriteLine("    timeline: " + Timeline.Describe(Timeline.Phases(log)));
             Console.WriteLine("  ZohoPortal " + w.Title + ": " + Seconds(wall) + ", " + CallCount.From(log).Api + " calls, peak " + peak + " in flight, " + outcome);
         }
         var sorted = walls.OrderBy(t => t).ToList();

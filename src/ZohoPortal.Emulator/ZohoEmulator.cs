@@ -121,6 +121,7 @@ namespace ZohoPortal.Emulator
         /// <summary>Answers one request: faults, token endpoint, authentication, concurrency limit, then the API.</summary>
         public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
         {
+            var received = Now;
             var fault = Faults.Take(request.Method, request.Path);
             var before = fault != null && !IsAfterActing(fault) ? fault : null;
             var after = fault != null && IsAfterActing(fault) ? fault : null;
@@ -146,7 +147,7 @@ namespace ZohoPortal.Emulator
             }
 
             RequestLog.Add(request.Method, request.Path, request.RawQuery, response.AbortConnection ? 0 : response.Status, Now,
-                after != null ? after.Kind + " after acting" : before?.Kind.ToString(), answeredStatus, answeredBody);
+                after != null ? after.Kind + " after acting" : before?.Kind.ToString(), answeredStatus, answeredBody, received);
             return response;
         }
 

@@ -9,8 +9,9 @@ namespace ZohoPortal.Emulator.Http
     public sealed class RequestLogEntry
     {
         public RequestLogEntry(string method, string path, string query, int status, DateTimeOffset time, string? fault = null,
-            int? answeredStatus = null, string? answeredBody = null)
+            int? answeredStatus = null, string? answeredBody = null, DateTimeOffset? received = null)
         {
+            Received = received ?? time;
             Fault = fault;
             AnsweredStatus = answeredStatus;
             AnsweredBody = answeredBody;
@@ -27,7 +28,10 @@ namespace ZohoPortal.Emulator.Http
         public string Query { get; }
         /// <summary>HTTP status answered; 0 when the connection was dropped.</summary>
         public int Status { get; }
+        /// <summary>When the answer was ready (the emulator's clock).</summary>
         public DateTimeOffset Time { get; }
+        /// <summary>When the request arrived (the emulator's clock): with <see cref="Time"/>, a timeline of what a client kept in flight.</summary>
+        public DateTimeOffset Received { get; }
         /// <summary>The fault injected into this request ("ConnectionReset", "CutBody after acting", ...), null when none.</summary>
         public string? Fault { get; }
         /// <summary>
@@ -51,9 +55,9 @@ namespace ZohoPortal.Emulator.Http
         private readonly List<RequestLogEntry> _entries = new List<RequestLogEntry>();
 
         internal void Add(string method, string path, string query, int status, DateTimeOffset time, string? fault = null,
-            int? answeredStatus = null, string? answeredBody = null)
+            int? answeredStatus = null, string? answeredBody = null, DateTimeOffset? received = null)
         {
-            var entry = new RequestLogEntry(method, path, Secrets.Replace(query, "$1***"), status, time, fault, answeredStatus, answeredBody);
+            var entry = new RequestLogEntry(method, path, Secrets.Replace(query, "$1***"), status, time, fault, answeredStatus, answeredBody, received);
             lock (_gate) _entries.Add(entry);
         }
 

@@ -1,0 +1,48 @@
+using System.Globalization;
+using ZohoPortal.Emulator.Http;
+
+namespace ZohoPortal.LoadBench;
+
+/// <summary>One kind of call over a measured run: when the first arrived, when the last was answered, how many were in flight meanwhile.</summary>
+internal sealed record PhaseSpan(string Kind, int Calls, TimeSpan From, TimeSpan To, double MeanInFlight);
+
+/// <summary>
+/// Where a run's time went, from the emulator's request log (arrival and answer of each call):
+/// per kind of call, its span and the calls kept in flight during it. Gaps between the spans and
+/// a mean in flight below the connection's limit are the client's share of the wall time.
+/// </summary>
+internal static class Timeline
+{
+    public static IReadOnlyList<PhaseSpan> Phases(IReadOnlyList<RequestLogEntry> log)
+    {
+        var api = log.Where(e => e.Path.StartsWith("/crm/", StringComparison.Ordinal)).ToList();
+        if (api.Count == 0) return Array.Empty<PhaseSpan>();
+        var origin = api.Min(e => e.Received);
+        return api.GroupBy(Kind)
+            .Select(g =>
+            {
+                var from = g.Min(e => e.Received);
+                var to = g.Max(e => e.Time);
+                var busy = g.Sum(e => (e.Time - e.Received).TotalMilliseconds);
+                var span = (to - from).TotalMilliseconds;
+                return new PhaseSpan(g.Key, g.Count(), from - origin, to - origin, span <= 0 ? 0 : busy / span);
+            })
+            .OrderBy(p => p.From)
+            .ToList();
+    }
+
+    /// <summary>"lookup 0.00-0.20 s (2, 1.0 in flight); page 0.20-1.01 s (50, 6.1 in flight); ..."</summary>
+    public static string Describe(IReadOnlyList<PhaseSpan> phases) =>
+        string.Join("; ", phases.Select(p => p.Kind + " " + S(p.From) + "-" + S(p.To) + " s (" + p.Calls + ", "
+            + p.MeanInFlight.ToString("0.0", CultureInfo.InvariantCulture) + " in flight)"));
+
+    private static string Kind(RequestLogEntry e)
+    {
+        var isGet = e.Method == "GET";
+        if (isGet && e.Path.EndsWith("/users", StringComparison.Ordinal)) return "page";
+        if (isGet && e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)) return "job check";
+        return isGet ? "lookup" : "change";
+    }
+
+    private static string S(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+}
