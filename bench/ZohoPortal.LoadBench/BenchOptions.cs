@@ -22,6 +22,8 @@ internal sealed class BenchOptions
     public bool WriteReadme { get; private set; } = true;
     public HashSet<string> Only { get; } = new(StringComparer.OrdinalIgnoreCase);
     public bool Full { get; private set; }
+    /// <summary>Where to write each measured run's calls (kind, arrival, answer) as CSV; null = not written.</summary>
+    public string? TimelineDir { get; private set; }
     public IReadOnlyList<string> Arguments { get; private set; } = Array.Empty<string>();
 
     public static string Usage =>
@@ -29,6 +31,7 @@ internal sealed class BenchOptions
         "  [--latency-ms 100] [--concurrency 10] [--org-limit 15] [--job-delay-ms 300] [--users 10000]\n" +
         "  [--naive-sample 200] [--loop-users 300] [--import-runs 10] [--core-calls 2000] [--memory-latency-ms 0]\n" +
         "  [--only move,disable,delete,invite,loop,list,first,memory,import,core (prints only)] [--no-readme]\n" +
+        "  [--timeline-csv DIR (each measured run's calls: kind, arrival, answer)]\n" +
         "--full runs the naive loop over every user and the single-user loop over 1,000 users (about an hour).";
 
     public static BenchOptions Parse(string[] args)
@@ -55,6 +58,7 @@ internal sealed class BenchOptions
                 case "--memory-latency-ms": o.MemoryLatency = TimeSpan.FromMilliseconds(Int()); break;
                 case "--only": foreach (var w in Next().Split(',', StringSplitOptions.RemoveEmptyEntries)) o.Only.Add(w.Trim()); break;
                 case "--no-readme": o.WriteReadme = false; break;
+                case "--timeline-csv": o.TimelineDir = Next(); Directory.CreateDirectory(o.TimelineDir); break;
                 case "-h": case "--help": throw new ArgumentException(Usage);
                 default: throw new ArgumentException("Unknown argument " + args[i] + ".\n" + Usage);
             }

@@ -36,6 +36,20 @@ internal static class Timeline
         string.Join("; ", phases.Select(p => p.Kind + " " + S(p.From) + "-" + S(p.To) + " s (" + p.Calls + ", "
             + p.MeanInFlight.ToString("0.0", CultureInfo.InvariantCulture) + " in flight)"));
 
+    /// <summary>One line per CRM API call: kind, arrival and answer in ms from the first arrival, method, path and query.</summary>
+    public static void WriteCsv(string path, IReadOnlyList<RequestLogEntry> log)
+    {
+        var api = log.Where(e => e.Path.StartsWith("/crm/", StringComparison.Ordinal)).OrderBy(e => e.Received).ToList();
+        var lines = new List<string> { "kind,received_ms,answered_ms,method,path,query" };
+        if (api.Count > 0)
+        {
+            var origin = api[0].Received;
+            string Ms(DateTimeOffset t) => (t - origin).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+            lines.AddRange(api.Select(e => Kind(e) + "," + Ms(e.Received) + "," + Ms(e.Time) + "," + e.Method + "," + e.Path + ",\"" + e.Query.Replace("\"", "\"\"") + "\""));
+        }
+        File.WriteAllLines(path, lines);
+    }
+
     private static string Kind(RequestLogEntry e)
     {
         var isGet = e.Method == "GET";

@@ -13,6 +13,9 @@ internal sealed record NaiveResult(int Sample, TimeSpan SampleWall, int SampleCa
 internal sealed class WorkloadRunner
 {
     private readonly BenchOptions _options;
+    /// <summary>The warm-up org: users per type and contacts (two rounds of the workload's command on it; see Scripts/ZohoPortal.ps1).</summary>
+    private const int WarmupUsers = 2000;
+    private const int WarmupContacts = 1200;
 
     public WorkloadRunner(BenchOptions options) => _options = options;
 
@@ -23,17 +26,36 @@ internal sealed class WorkloadRunner
         for (var run = 0; run < _options.Runs; run++)
         {
             using var org = new BenchOrg(w.UsersPerUserType, w.Contacts, _options.Latency, _options.OrgLimit, _options.JobDelay);
+            using var warmup = new BenchOrg(WarmupUsers, WarmupContacts, TimeSpan.Zero, _options.OrgLimit, TimeSpan.Zero);
             var args = await ArgumentsAsync(org, w, w.Users);
             var before = w.Check == null ? 0 : await w.Check(org);
+            var environment = org.Environment(_options.Concurrency);
+            var warmupContacts = Path.Combine(Path.GetTempPath(), "zohoportal-loadbench-warmup-" + Guid.NewGuid().ToString("N") + ".txt");
+            await File.WriteAllLinesAsync(warmupContacts, warmup.InvitableContacts(1000));
+            environment["BENCH_WARMUP_API_BASE_URL"] = warmup.BaseUrl.AbsoluteUri;
+            environment["BENCH_WARMUP_REFRESH_TOKEN"] = warmup.RefreshToken;
+            environment["BENCH_WARMUP_CONTACTS"] = warmupContacts;
+            environment["BENCH_WARM_CONNECTION"] = w.WarmConnection ? "1" : "0";
             JsonObject result;
+            var serverCpu = TimeSpan.Zero;
+            var serverJit = TimeSpan.Zero;
             try
             {
-                result = await PwshProcess.RunAsync(Repo.Script("ZohoPortal.ps1"), args, org.Environment(_options.Concurrency),
-                    org.StartMeasuring);
+                result = await PwshProcess.RunAsync(Repo.Script("ZohoPortal.ps1"), args, environment,
+                    () =>
+                    {
+                        org.StartMeasuring();
+                        serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                        serverJit = System.Runtime.JitInfo.GetCompilationTime();
+                    });
+                // Until the result came back: the server's share also covers the pwsh process's exit.
+                serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - serverCpu;
+                serverJit = System.Runtime.JitInfo.GetCompilationTime() - serverJit;
             }
             finally
             {
                 DeleteIdsFile(args);
+                File.Delete(warmupContacts);
             }
             var log = org.Requests;
             var peak = org.Emulator.PeakInFlight;
@@ -48,6 +70,8 @@ internal sealed class WorkloadRunner
                                          && !e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)).Select(e => e.Path).Distinct();
             Console.WriteLine("    lookups: " + string.Join(", ", lookups));
             Console.WriteLine("    timeline: " + Timeline.Describe(Timeline.Phases(log)));
+            Console.WriteLine("    cpu: pwsh " + Seconds(Ms(result["CpuMs"])) + " during the command (JIT " + Seconds(Ms(result["JitMs"])) + ", GC pauses " + Seconds(Ms(result["GcPauseMs"])) + " in " + result["Gen2"] + " full collections), harness (emulator and HTTP server) " + Seconds(serverCpu) + " until the result (JIT " + Seconds(serverJit) + ")");
+            if (_options.TimelineDir != null) Timeline.WriteCsv(Path.Combine(_options.TimelineDir, w.Key + "-" + run + ".csv"), log);
             Console.WriteLine("  ZohoPortal " + w.Title + ": " + Seconds(wall) + ", " + CallCount.From(log).Api + " calls, peak " + peak + " in flight, " + outcome);
         }
         var sorted = walls.OrderBy(t => t).ToList();

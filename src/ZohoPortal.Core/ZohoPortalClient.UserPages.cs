@@ -191,47 +191,79 @@ namespace ZohoPortal.Core
         }
 
         /// <summary>
-        /// Reads pages <paramref name="from"/> to <paramref name="to"/>, page p asked for only once the
-        /// consumer has taken page p - <paramref name="window"/> (or the page before the first of
-        /// them), and hands them over in order. Returns the last page taken and its number, or
+        /// Reads pages <paramref name="from"/> to <paramref name="to"/> with at most
+        /// <paramref name="window"/> of them in flight, and hands them over in order. A page is asked
+        /// for as soon as a read ends (an answer, not the consumer, frees its place), as long as at
+        /// most 2 x <paramref name="window"/> pages are asked for and not yet taken: behind a slow
+        /// consumer that many pages wait at most. Returns the last page taken and its number, or
         /// null when the consumer wants no more; pages still under way are then cancelled.
         /// </summary>
         private async Task<(PortalUserPage Last, int Page)?> ReadAheadAsync(string portal, string userTypeId, PortalUserQuery pageQuery, int perPage,
             int from, int to, int window, HashSet<string>? idSet, Cursor cursor, PortalUserListing listing,
             Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, CancellationToken cancellationToken)
         {
+            var gate = new object();
             var started = new Dictionary<int, Task<PortalUserPage>>();
             var next = from;
             var takenThrough = from - 1;
+            var inFlight = 0;
+            var giveUp = false;
             using (var early = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
+                // Under the gate: asks for every page whose turn has come.
+                void StartDue()
+                {
+                    while (!giveUp && next <= to && inFlight < window && next <= takenThrough + 2 * window)
+                    {
+                        var task = GetUsersPageAsync(portal, userTypeId, pageQuery, next, perPage, early.Token);
+                        started[next++] = task;
+                        inFlight++;
+                        listing.Requests++;
+                        task.ContinueWith(t =>
+                        {
+                            lock (gate)
+                            {
+                                inFlight--;
+                                // A failed read ends the listing when the consumer reaches it: ask for nothing more meanwhile.
+                                if (t.Status != TaskStatus.RanToCompletion) giveUp = true;
+                                StartDue();
+                            }
+                        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    }
+                }
+
                 try
                 {
                     PortalUserPage current = null!;
                     for (var page = from; page <= to; page++)
                     {
-                        while (next <= to && next <= takenThrough + window)
+                        Task<PortalUserPage> task;
+                        lock (gate)
                         {
-                            started[next] = GetUsersPageAsync(portal, userTypeId, pageQuery, next, perPage, early.Token);
-                            listing.Requests++;
-                            next++;
+                            StartDue();
+                            task = started[page];
+                            started.Remove(page);
                         }
-                        var task = started[page];
-                        started.Remove(page);
                         current = await task.ConfigureAwait(false);
                         if (current.Users.Count == 0) return null;
                         if (!await ConsumeAsync(current, idSet, cursor, listing, onPage, perPage, cancellationToken).ConfigureAwait(false)) return null;
-                        takenThrough = page;
+                        lock (gate) takenThrough = page;
                     }
                     return (current, to);
                 }
                 finally
                 {
-                    if (started.Count > 0)
+                    List<Task<PortalUserPage>> pending;
+                    lock (gate)
+                    {
+                        giveUp = true;
+                        pending = started.Values.ToList();
+                    }
+                    if (pending.Count > 0)
                     {
                         // Given up (the consumer is done, or a page failed): stop the reads still under way and let them end quietly.
                         early.Cancel();
-                        try { await Task.WhenAll(started.Values).ConfigureAwait(false); } catch (Exception) { }
+                        try { await Task.WhenAll(pending).ConfigureAwait(false); } catch (Exception) { }
                     }
                 }
             }

@@ -57,7 +57,7 @@ namespace ZohoPortal.Emulator.Endpoints
                 if (!ctx.Org.Records.TryGetValue(recordId, out var record) || !SameModule(record.Module, module.ApiName))
                     return Zj.Fail(400, "INVALID_DATA", "the id given seems to be invalid", Zj.Details(("resource_path_index", 1)));
 
-                var outcome = Invite(ctx.Org, module.ApiName, record, userTypeId!, type!, ctx.Now, PortalEmails(ctx.Org));
+                var outcome = Invite(ctx.Org, module.ApiName, record, userTypeId!, type!, ctx.Now, new EmailClaims(ctx.Org));
                 if (outcome.Success)
                     return Zj.Respond(200, Zj.Wrap("portal_invite", Zj.Success(outcome.Message, Zj.Details(("record_id", record.Id)))));
                 // Single-invite refusals are top-level objects (OAS examples, zoho-api.md "Invitations").
@@ -81,7 +81,7 @@ namespace ZohoPortal.Emulator.Endpoints
 
                 // Zoho checks the records in the background; the emulator decides at once and reveals the results when the job completes.
                 var job = new InviteJobState { Id = ctx.Org.Ids.Next(), Module = module.ApiName, SubmittedAt = ctx.Now };
-                var emails = PortalEmails(ctx.Org);
+                var emails = new EmailClaims(ctx.Org);
                 // The request's new users join the org together: one pass over each user type's index, not one per record.
                 var added = new Dictionary<string, PortalUserState>(StringComparer.Ordinal);
                 foreach (var item in items)
@@ -123,7 +123,7 @@ namespace ZohoPortal.Emulator.Endpoints
 
         /// <summary>The invitation rules of zoho-api.md "Invitations", shared by both invite endpoints. Changes the org when the invitation succeeds.</summary>
         /// <remarks><c>added</c> is where a bulk request gathers its new users (added to the org by the caller, all at once); null adds each at once.</remarks>
-        private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now, HashSet<string> portalEmails,
+        private static Outcome Invite(OrgState org, string module, CrmRecord record, string userTypeId, string type, DateTimeOffset now, EmailClaims portalEmails,
             Dictionary<string, PortalUserState>? added = null)
         {
             var reinvite = string.Equals(type, "reinvite", StringComparison.Ordinal);
@@ -145,7 +145,7 @@ namespace ZohoPortal.Emulator.Endpoints
             if (reinvite) return Outcome.Fail("CANNOT_PROCESS", NotInvitedMessage);
 
             if (string.IsNullOrWhiteSpace(record.Email)) return Outcome.Fail("INVALID_DATA", NoEmailMessage);
-            if (!portalEmails.Add(record.Email!)) return Outcome.Fail("DUPLICATE_DATA", DuplicateEmailMessage);
+            if (!portalEmails.TryClaim(record.Email!)) return Outcome.Fail("DUPLICATE_DATA", DuplicateEmailMessage);
 
             var user = new PortalUserState
             {
@@ -163,9 +163,19 @@ namespace ZohoPortal.Emulator.Endpoints
             return Outcome.Ok(SentMessage);
         }
 
-        /// <summary>The emails of all portal users (built once per request, so a bulk request stays linear in its size).</summary>
-        private static HashSet<string> PortalEmails(OrgState org) =>
-            new HashSet<string>(org.Users.Values.Where(u => !string.IsNullOrEmpty(u.Email)).Select(u => u.Email!), StringComparer.OrdinalIgnoreCase);
+        /// <summary>
+        /// The emails taken while one request is decided: every portal user's (the org's index) and
+        /// the ones claimed by earlier records of the same request, whose users join the org together at its end.
+        /// </summary>
+        private sealed class EmailClaims
+        {
+            private readonly OrgState _org;
+            private readonly HashSet<string> _claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            public EmailClaims(OrgState org) => _org = org;
+
+            public bool TryClaim(string email) => !_org.HasPortalEmail(email) && _claimed.Add(email);
+        }
 
         /// <summary>
         /// Reads and checks the bulk body (zoho-api.md "Invitations"). Structural faults answer 400 wrapped in

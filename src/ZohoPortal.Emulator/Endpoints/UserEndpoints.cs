@@ -61,10 +61,10 @@ namespace ZohoPortal.Emulator.Endpoints
             var only = SplitIds(ctx.Request.GetQuery("personality_ids"));
             var onlySet = only.Count == 0 ? null : new HashSet<string>(only, StringComparer.Ordinal);
 
-            // No lock: the portal, the user types and the type's users are read from snapshots
-            // that writers replace whole (OrgState, UserIndex). A page of every user costs the
-            // page's size; a page of some of them (a status, a filter, given ids) one pass over
-            // the type's users, never over the org's.
+            // No org lock: the portal, the user types and the type's users are read from snapshots
+            // (OrgState, UserIndex). A page of every user costs the page's size (the first read
+            // after a change sorts the type once); a page of some of them (a status, a filter,
+            // given ids) one pass over the type's users, never over the org's.
             var type = FindType(ctx, out var error);
             if (type == null) return error!;
             var members = type.Members.Snapshot;

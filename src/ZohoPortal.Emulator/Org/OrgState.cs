@@ -7,8 +7,8 @@ namespace ZohoPortal.Emulator.Org
     /// <summary>
     /// Everything the emulated org holds. One lock (<see cref="Sync"/>) serialises changes, so
     /// every rule (counts, uniqueness) stays trivially consistent. Listing users takes no lock:
-    /// the user types and each type's users (<see cref="UserIndex"/>) are published as immutable
-    /// arrays that writers replace.
+    /// the user types and each type's users (<see cref="UserIndex"/>) are read from immutable
+    /// snapshots.
     /// </summary>
     public sealed partial class OrgState
     {
@@ -53,6 +53,7 @@ namespace ZohoPortal.Emulator.Org
             foreach (var type in UserTypes) type.Members.Clear();
             System.Threading.Volatile.Write(ref _userTypes, new UserTypeState[0]);
             Users.Clear();
+            _emailCounts.Clear();
         }
 
         /// <summary>Adds portal users (each to its UserTypeId's index). Call under <see cref="Sync"/>.</summary>
@@ -61,7 +62,9 @@ namespace ZohoPortal.Emulator.Org
             var byType = new Dictionary<string, List<PortalUserState>>(StringComparer.Ordinal);
             foreach (var user in users)
             {
+                if (Users.TryGetValue(user.PersonalityId, out var replaced)) ForgetEmail(replaced);
                 Users[user.PersonalityId] = user;
+                NoteEmail(user);
                 if (!byType.TryGetValue(user.UserTypeId, out var list)) byType[user.UserTypeId] = list = new List<PortalUserState>();
                 list.Add(user);
             }
@@ -81,8 +84,29 @@ namespace ZohoPortal.Emulator.Org
         internal void RemoveUsers(List<PortalUserState> users, UserTypeState type)
         {
             if (users.Count == 0) return;
-            foreach (var user in users) Users.Remove(user.PersonalityId);
+            foreach (var user in users)
+                if (Users.TryGetValue(user.PersonalityId, out var removed) && Users.Remove(user.PersonalityId)) ForgetEmail(removed);
             type.Members.Apply(new HashSet<PortalUserState>(users), null);
+        }
+
+        /// <summary>Whether a portal user has this email (case-insensitive). Call under <see cref="Sync"/>.</summary>
+        internal bool HasPortalEmail(string email) => _emailCounts.ContainsKey(email);
+
+        // Portal users per email, kept with Users, so an invitation checks an email in constant time.
+        private readonly Dictionary<string, int> _emailCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        private void NoteEmail(PortalUserState user)
+        {
+            if (string.IsNullOrEmpty(user.Email)) return;
+            _emailCounts.TryGetValue(user.Email!, out var n);
+            _emailCounts[user.Email!] = n + 1;
+        }
+
+        private void ForgetEmail(PortalUserState user)
+        {
+            if (string.IsNullOrEmpty(user.Email) || !_emailCounts.TryGetValue(user.Email!, out var n)) return;
+            if (n <= 1) _emailCounts.Remove(user.Email!);
+            else _emailCounts[user.Email!] = n - 1;
         }
 
         /// <summary>Portal users by personality id (= CRM record id).</summary>

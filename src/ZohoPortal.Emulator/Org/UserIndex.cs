@@ -5,20 +5,44 @@ using System.Threading;
 namespace ZohoPortal.Emulator.Org
 {
     /// <summary>
-    /// The portal users of one user type, kept in listing order (creation order: ids grow, so by
-    /// id length then id) as an immutable array. Writers (under the org's lock) publish a new
-    /// array; readers take the current one without any lock, so listing a page costs the page's
-    /// size, whatever the size of the org or of the type.
+    /// The portal users of one user type. A change costs the size of the change (a transfer or
+    /// delete of 200 users touches 200 entries, whatever the size of the type), and the listing
+    /// order (creation order: ids grow, so by id length then id) is built again only when someone
+    /// lists after a change, then published as an immutable array that readers take without any
+    /// lock. So a run of transfers costs its batches, and a run of pages costs one sort and its pages.
     /// </summary>
     internal sealed class UserIndex
     {
         private static readonly PortalUserState[] Empty = new PortalUserState[0];
-        private PortalUserState[] _members = Empty;
+        // Guards _members and the rebuild; writers also hold the org's lock, taken first.
+        private readonly object _gate = new object();
+        private readonly HashSet<PortalUserState> _members = new HashSet<PortalUserState>();
+        // The members in listing order, or null after a change until the next reader sorts them.
+        private PortalUserState[]? _ordered = Empty;
 
         /// <summary>The users at this moment, in listing order. Never changed once read.</summary>
-        public PortalUserState[] Snapshot => Volatile.Read(ref _members);
+        public PortalUserState[] Snapshot
+        {
+            get
+            {
+                var ordered = Volatile.Read(ref _ordered);
+                if (ordered != null) return ordered;
+                lock (_gate)
+                {
+                    if (_ordered != null) return _ordered;
+                    var sorted = new PortalUserState[_members.Count];
+                    _members.CopyTo(sorted);
+                    Array.Sort(sorted, Compare);
+                    Volatile.Write(ref _ordered, sorted);
+                    return sorted;
+                }
+            }
+        }
 
-        public int Count => Snapshot.Length;
+        public int Count
+        {
+            get { lock (_gate) return _members.Count; }
+        }
 
         /// <summary>Listing order: creation order, as ids grow with creation.</summary>
         public static int Compare(PortalUserState a, PortalUserState b)
@@ -27,24 +51,25 @@ namespace ZohoPortal.Emulator.Org
             return byLength != 0 ? byLength : string.CompareOrdinal(a.PersonalityId, b.PersonalityId);
         }
 
-        /// <summary>Publishes the members without <paramref name="removed"/> and with <paramref name="added"/>; one pass over the type. Call under the org's lock.</summary>
+        /// <summary>Removes <paramref name="removed"/> (users that are not members are ignored) and adds <paramref name="added"/>. Call under the org's lock.</summary>
         public void Apply(HashSet<PortalUserState>? removed, List<PortalUserState>? added)
         {
-            var current = Snapshot;
-            if (added != null && added.Count > 1) added.Sort(Compare);
-            // Sized for the most it can hold: "removed" may name users that are not members.
-            var result = new PortalUserState[current.Length + (added?.Count ?? 0)];
-            int i = 0, j = 0, n = 0;
-            while (i < current.Length || (added != null && j < added.Count))
+            lock (_gate)
             {
-                if (i < current.Length && removed != null && removed.Contains(current[i])) { i++; continue; }
-                if (added != null && j < added.Count && (i >= current.Length || Compare(added[j], current[i]) < 0)) result[n++] = added[j++];
-                else result[n++] = current[i++];
+                var changed = false;
+                if (removed != null) foreach (var user in removed) changed |= _members.Remove(user);
+                if (added != null) foreach (var user in added) changed |= _members.Add(user);
+                if (changed) Volatile.Write(ref _ordered, null);
             }
-            if (n != result.Length) Array.Resize(ref result, n);
-            Volatile.Write(ref _members, result);
         }
 
-        public void Clear() => Volatile.Write(ref _members, Empty);
+        public void Clear()
+        {
+            lock (_gate)
+            {
+                _members.Clear();
+                Volatile.Write(ref _ordered, Empty);
+            }
+        }
     }
 }
