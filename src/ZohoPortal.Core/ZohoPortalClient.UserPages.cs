@@ -194,8 +194,9 @@ namespace ZohoPortal.Core
         /// Reads pages <paramref name="from"/> to <paramref name="to"/> with at most
         /// <paramref name="window"/> of them in flight, and hands them over in order. A page is asked
         /// for as soon as a read ends (an answer, not the consumer, frees its place), as long as at
-        /// most 2 x <paramref name="window"/> pages are asked for and not yet taken: behind a slow
-        /// consumer that many pages wait at most. Returns the last page taken and its number, or
+        /// most <paramref name="window"/> pages are asked for and not yet taken until the consumer
+        /// has taken that many, 2 x <paramref name="window"/> after that: behind a slow consumer
+        /// that many pages wait at most. Returns the last page taken and its number, or
         /// null when the consumer wants no more; pages still under way are then cancelled.
         /// </summary>
         private async Task<(PortalUserPage Last, int Page)?> ReadAheadAsync(string portal, string userTypeId, PortalUserQuery pageQuery, int perPage,
@@ -213,13 +214,15 @@ namespace ZohoPortal.Core
                 // Under the gate: asks for every page whose turn has come.
                 void StartDue()
                 {
-                    while (!giveUp && next <= to && inFlight < window && next <= takenThrough + 2 * window)
+                    // Ahead of the consumer: W pages until it has taken W of them (a consumer that stops
+                    // early, such as Select-Object -First, then wastes at most W reads), 2W after that.
+                    // (Pages taken count the one read before these, page from - 1.)
+                    var ahead = takenThrough - from + 2 >= window ? 2 * window : window;
+                    while (!giveUp && next <= to && inFlight < window && next <= takenThrough + ahead)
                     {
-                        var task = GetUsersPageAsync(portal, userTypeId, pageQuery, next, perPage, early.Token);
-                        started[next++] = task;
-                        inFlight++;
-                        listing.Requests++;
-                        task.ContinueWith(t =>
+                        var read = GetUsersPageAsync(portal, userTypeId, pageQuery, next, perPage, early.Token);
+                        // The consumer awaits the read with its bookkeeping done, so the count in flight is exact when it looks.
+                        started[next++] = read.ContinueWith(t =>
                         {
                             lock (gate)
                             {
@@ -228,7 +231,10 @@ namespace ZohoPortal.Core
                                 if (t.Status != TaskStatus.RanToCompletion) giveUp = true;
                                 StartDue();
                             }
-                        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                            return t;
+                        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                        inFlight++;
+                        listing.Requests++;
                     }
                 }
 

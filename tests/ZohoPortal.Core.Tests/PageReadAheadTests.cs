@@ -6,8 +6,8 @@ namespace ZohoPortal.Core.Tests;
 
 /// <summary>
 /// Pages after the first are read concurrently once Zoho gave total_count and the consumer took
-/// page 1, a bounded number ahead of the consumer, handed over in order; -First asks for exactly
-/// the pages it needs (docs/users.md "Paging, read-ahead and -First").
+/// page 1, at most W in flight and a bounded number ahead of the consumer, handed over in order;
+/// -First asks for exactly the pages it needs (docs/users.md "Paging, read-ahead and -First").
 /// </summary>
 public sealed class PageReadAheadTests
 {
@@ -59,10 +59,41 @@ public sealed class PageReadAheadTests
         });
 
         Assert.Equal(10, startedWhenHandedOver.Count);
-        // While page k is being taken, at most pages up to (k - 1) + 3 have been asked for; page 1 alone before it is taken.
+        // While page k is being taken, at most pages up to (k - 1) + W have been asked for until W
+        // pages are taken, (k - 1) + 2W after that (W = 3 here); page 1 alone before it is taken.
         Assert.Equal(1, startedWhenHandedOver[0]);
-        for (var k = 2; k <= 10; k++) Assert.InRange(startedWhenHandedOver[k - 1], k, Math.Min(10, k - 1 + 3));
+        for (var k = 2; k <= 10; k++)
+        {
+            var ahead = k - 1 >= 3 ? 6 : 3;
+            Assert.InRange(startedWhenHandedOver[k - 1], k, Math.Min(10, k - 1 + ahead));
+        }
         Assert.Equal(10, counter.Arrived);
+    }
+
+    [Fact]
+    public async Task AReadThatEnds_FreesItsPlace_WhileTheConsumerStillHoldsAnEarlierPage()
+    {
+        // W = 3: once 3 pages are taken, up to 6 may be asked for ahead of the consumer, never more than 3 in flight.
+        var counter = new HoldingHandler(1, IsUserPage);
+        var ninthAskedFor = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        counter.OnArrive = n => { if (n == 9) ninthAskedFor.TrySetResult(); };
+        using var org = new EmulatedOrg(new EmulatorSeed { UsersPerUserType = 2000, ContactCount = 0 },
+            configureClient: c => { counter.InnerHandler = c.Transport!; c.Transport = counter; c.MaxConcurrency = 3; });
+        var (customers, _) = await org.UserTypeIdsAsync();
+        var pages = 0;
+        var askedForWhileHoldingPage4 = 0;
+
+        await org.Client.ListUsersAsync(Portal, customers, new PortalUserQuery(), async (page, ct) =>
+        {
+            if (++pages != 4) return;
+            // Held by the consumer: the reads of pages 5 to 9 must go on without it (a hang guard, not a timing assertion).
+            await Task.WhenAny(ninthAskedFor.Task, Task.Delay(TimeSpan.FromSeconds(30), ct));
+            askedForWhileHoldingPage4 = counter.Arrived;
+        });
+
+        Assert.Equal(10, pages);
+        Assert.Equal(9, askedForWhileHoldingPage4);
+        Assert.InRange(counter.Max, 1, 3);
     }
 
     [Fact]
