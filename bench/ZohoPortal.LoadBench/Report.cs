@@ -56,6 +56,8 @@ internal static class ReportWriter
         md.AppendLine("Latency " + o.Latency.TotalMilliseconds.ToString(Inv) + " ms per API call, `-MaxConcurrency " + o.Concurrency + "`, org limit "
                       + o.OrgLimit + " in flight, invite job delay " + o.JobDelay.TotalMilliseconds.ToString(Inv) + " ms, "
                       + (o.Runs == 1 ? "one run per workload" : "median of " + o.Runs + " runs (calls of the first)") + ".");
+        md.AppendLine("Move, disable, delete, invite and list run on a connection that already knows the portal and its user types; "
+                      + "the single-user loop and the -First workloads on a fresh connection (its first command looks both up).");
 
         if (r.Workloads.Count > 0)
         {
@@ -93,6 +95,13 @@ internal static class ReportWriter
                 md.AppendLine("Naive loop, measured part: " + string.Join("; ", naives.Select(x => x.Module.Workload.Title + " " + x.Naive!.Sample + " users, "
                     + x.Naive.SampleCalls.ToString("N0", Inv) + " calls, " + S(x.Naive.SampleWall) + " (" + x.Naive.Outcome + ")")) + ".");
             }
+            md.AppendLine();
+            md.AppendLine("Where the time went (first run of each workload; spans from the first call's arrival, from the emulator's log; CPU during the command):");
+            md.AppendLine();
+            md.AppendLine("| Workload | Calls by kind: span (count, mean in flight) | CPU |");
+            md.AppendLine("|---|---|---|");
+            foreach (var (m, _) in r.Workloads)
+                md.AppendLine("| " + m.Workload.Title + " | " + m.Timeline + " | " + m.Cpu + " |");
             var loop = r.Workloads.FirstOrDefault(x => x.Module.Workload.Key == "Loop").Module;
             if (loop != null)
             {

@@ -4,7 +4,7 @@ namespace ZohoPortal.LoadBench;
 
 /// <summary>What the module did on one workload (the median run's time, the first run's calls).</summary>
 internal sealed record ModuleResult(Workload Workload, TimeSpan Wall, TimeSpan? FirstObject, int Objects, CallCount Calls, int PeakInFlight,
-    TimeSpan Ideal, string Outcome, IReadOnlyList<TimeSpan> AllWalls);
+    TimeSpan Ideal, string Outcome, IReadOnlyList<TimeSpan> AllWalls, string Timeline = "", string Cpu = "");
 
 /// <summary>What the naive loop did on a sample of the users, and its linear extrapolation to all of them.</summary>
 internal sealed record NaiveResult(int Sample, TimeSpan SampleWall, int SampleCalls, int Users, TimeSpan Wall, int Calls, bool Extrapolated, string Outcome);
@@ -64,12 +64,14 @@ internal sealed class WorkloadRunner
             var objects = result["Objects"]?.GetValue<int>() ?? 0;
             var outcome = await OutcomeAsync(org, w, before, w.Users, objects);
             var firstMs = result["FirstMs"];
+            var timeline = Timeline.Describe(Timeline.Phases(log));
+            var cpu = "pwsh " + Seconds(Ms(result["CpuMs"])) + " (JIT " + Seconds(Ms(result["JitMs"])) + ", GC pauses " + Seconds(Ms(result["GcPauseMs"])) + "), harness " + Seconds(serverCpu);
             first ??= new ModuleResult(w, wall, firstMs == null ? null : Ms(firstMs), objects, CallCount.From(log), peak,
-                IdealSchedule.Makespan(w.Plan(w.Users), _options.Latency, _options.Concurrency), outcome, walls);
+                IdealSchedule.Makespan(w.Plan(w.Users), _options.Latency, _options.Concurrency), outcome, walls, timeline, cpu);
             var lookups = log.Where(e => e.Method == "GET" && e.Path.StartsWith("/crm/", StringComparison.Ordinal) && !e.Path.EndsWith("/users", StringComparison.Ordinal)
                                          && !e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)).Select(e => e.Path).Distinct();
             Console.WriteLine("    lookups: " + string.Join(", ", lookups));
-            Console.WriteLine("    timeline: " + Timeline.Describe(Timeline.Phases(log)));
+            Console.WriteLine("    timeline: " + timeline);
             Console.WriteLine("    cpu: pwsh " + Seconds(Ms(result["CpuMs"])) + " during the command (JIT " + Seconds(Ms(result["JitMs"])) + ", GC pauses " + Seconds(Ms(result["GcPauseMs"])) + " in " + result["Gen2"] + " full collections), harness (emulator and HTTP server) " + Seconds(serverCpu) + " until the result (JIT " + Seconds(serverJit) + ")");
             if (_options.TimelineDir != null) Timeline.WriteCsv(Path.Combine(_options.TimelineDir, w.Key + "-" + run + ".csv"), log);
             Console.WriteLine("  ZohoPortal " + w.Title + ": " + Seconds(wall) + ", " + CallCount.From(log).Api + " calls, peak " + peak + " in flight, " + outcome);
