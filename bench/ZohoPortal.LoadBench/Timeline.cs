@@ -15,10 +15,10 @@ internal static class Timeline
 {
     public static IReadOnlyList<PhaseSpan> Phases(IReadOnlyList<RequestLogEntry> log)
     {
-        var api = log.Where(e => e.Path.StartsWith("/crm/", StringComparison.Ordinal)).ToList();
+        var api = log.Where(CallKind.IsApi).ToList();
         if (api.Count == 0) return Array.Empty<PhaseSpan>();
         var origin = api.Min(e => e.Received);
-        return api.GroupBy(Kind)
+        return api.GroupBy(CallKind.Of)
             .Select(g =>
             {
                 var from = g.Min(e => e.Received);
@@ -39,23 +39,15 @@ internal static class Timeline
     /// <summary>One line per CRM API call: kind, arrival and answer in ms from the first arrival, method, path and query.</summary>
     public static void WriteCsv(string path, IReadOnlyList<RequestLogEntry> log)
     {
-        var api = log.Where(e => e.Path.StartsWith("/crm/", StringComparison.Ordinal)).OrderBy(e => e.Received).ToList();
+        var api = log.Where(CallKind.IsApi).OrderBy(e => e.Received).ToList();
         var lines = new List<string> { "kind,received_ms,answered_ms,method,path,query" };
         if (api.Count > 0)
         {
             var origin = api[0].Received;
             string Ms(DateTimeOffset t) => (t - origin).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
-            lines.AddRange(api.Select(e => Kind(e) + "," + Ms(e.Received) + "," + Ms(e.Time) + "," + e.Method + "," + e.Path + ",\"" + e.Query.Replace("\"", "\"\"") + "\""));
+            lines.AddRange(api.Select(e => CallKind.Of(e) + "," + Ms(e.Received) + "," + Ms(e.Time) + "," + e.Method + "," + e.Path + ",\"" + e.Query.Replace("\"", "\"\"") + "\""));
         }
         File.WriteAllLines(path, lines);
-    }
-
-    private static string Kind(RequestLogEntry e)
-    {
-        var isGet = e.Method == "GET";
-        if (isGet && e.Path.EndsWith("/users", StringComparison.Ordinal)) return "page";
-        if (isGet && e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)) return "job check";
-        return isGet ? "lookup" : "change";
     }
 
     private static string S(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);

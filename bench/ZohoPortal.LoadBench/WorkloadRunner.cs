@@ -68,11 +68,10 @@ internal sealed class WorkloadRunner
             var cpu = "pwsh " + Seconds(Ms(result["CpuMs"])) + " (JIT " + Seconds(Ms(result["JitMs"])) + ", GC pauses " + Seconds(Ms(result["GcPauseMs"])) + "), harness " + Seconds(serverCpu);
             first ??= new ModuleResult(w, wall, firstMs == null ? null : Ms(firstMs), objects, CallCount.From(log), peak,
                 IdealSchedule.Makespan(w.Plan(w.Users), _options.Latency, _options.Concurrency), outcome, walls, timeline, cpu);
-            var lookups = log.Where(e => e.Method == "GET" && e.Path.StartsWith("/crm/", StringComparison.Ordinal) && !e.Path.EndsWith("/users", StringComparison.Ordinal)
-                                         && !e.Path.EndsWith("/actions/portal_invite", StringComparison.Ordinal)).Select(e => e.Path).Distinct();
+            var lookups = log.Where(e => CallKind.IsApi(e) && CallKind.Of(e) == "lookup").Select(e => e.Path).Distinct();
             Console.WriteLine("    lookups: " + string.Join(", ", lookups));
             Console.WriteLine("    timeline: " + timeline);
-            Console.WriteLine("    cpu: pwsh " + Seconds(Ms(result["CpuMs"])) + " during the command (JIT " + Seconds(Ms(result["JitMs"])) + ", GC pauses " + Seconds(Ms(result["GcPauseMs"])) + " in " + result["Gen2"] + " full collections), harness (emulator and HTTP server) " + Seconds(serverCpu) + " until the result (JIT " + Seconds(serverJit) + ")");
+            Console.WriteLine("    cpu: " + cpu + " (harness: emulator and HTTP server until the result, of it JIT " + Seconds(serverJit) + "; pwsh full collections: " + result["Gen2"] + ")");
             if (_options.TimelineDir != null) Timeline.WriteCsv(Path.Combine(_options.TimelineDir, w.Key + "-" + run + ".csv"), log);
             Console.WriteLine("  ZohoPortal " + w.Title + ": " + Seconds(wall) + ", " + CallCount.From(log).Api + " calls, peak " + peak + " in flight, " + outcome);
         }
