@@ -32,23 +32,7 @@ internal static class Pwsh
 
     private static async Task<PwshRun> RunDotnetAsync(IEnumerable<string> arguments, IDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repo.Root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var start = ZohoPortal.Tooling.DotnetProcessStart.For(Repo.Root, arguments, environment);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.StandardInput.Close();
