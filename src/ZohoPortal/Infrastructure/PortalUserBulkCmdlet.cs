@@ -550,75 +550,56 @@ namespace ZohoPortal.Infrastructure
         }
 
         /// <summary>What happened to each user: no result yet, a result not yet written, or reported.</summary>
+        /// <summary>The run's users in a <see cref="StopLedger{TResult}"/>, by their place in the input (UserItem.Index).</summary>
         private sealed class Ledger
         {
-            private readonly object _gate = new object();
             private readonly List<UserItem> _items;
-            private readonly ZohoActionResult?[] _results;
-            private readonly bool[] _reported;
-            private readonly bool[] _sent;
+            private readonly StopLedger<ZohoActionResult> _state;
 
             public Ledger(List<UserItem> items)
             {
                 _items = items;
                 for (var i = 0; i < items.Count; i++) items[i].Index = i;
-                _results = new ZohoActionResult?[items.Count];
-                _reported = new bool[items.Count];
-                _sent = new bool[items.Count];
+                _state = new StopLedger<ZohoActionResult>(items.Count);
             }
 
-            public void MarkSent(UserItem item)
-            {
-                lock (_gate) _sent[item.Index] = true;
-            }
+            public int Count => _items.Count;
+
+            public void MarkSent(UserItem item) => _state.MarkSent(item.Index);
 
             /// <summary>Notes one batch's users as sent, under one lock (indexing, not Skip/Take, which walks the list from its start per batch).</summary>
             public void MarkSent(IReadOnlyList<UserItem> items, int offset, int count)
             {
                 var end = Math.Min(items.Count, offset + count);
-                lock (_gate)
-                    for (var i = offset; i < end; i++) _sent[items[i].Index] = true;
+                _state.MarkSent(Indexes(items, offset, end));
             }
 
-            public int Count => _items.Count;
-
-            public void SetResult(UserItem item, ZohoActionResult result)
+            private static IEnumerable<int> Indexes(IReadOnlyList<UserItem> items, int from, int end)
             {
-                lock (_gate) _results[item.Index] = result;
+                for (var i = from; i < end; i++) yield return items[i].Index;
             }
 
-            public void MarkReported(UserItem item)
-            {
-                lock (_gate) _reported[item.Index] = true;
-            }
+            public void SetResult(UserItem item, ZohoActionResult result) => _state.SetResult(item.Index, result);
+
+            public void MarkReported(UserItem item) => _state.MarkReported(item.Index);
 
             /// <summary>A result that needs no writing: recorded and reported at once.</summary>
-            public void SetReported(UserItem item, ZohoActionResult result)
-            {
-                lock (_gate)
-                {
-                    _results[item.Index] = result;
-                    _reported[item.Index] = true;
-                }
-            }
+            public void SetReported(UserItem item, ZohoActionResult result) => _state.SetReported(item.Index, result);
 
             /// <summary>Users never sent, users sent without an answer (outcome unknown), and answers not written.</summary>
             public (List<string> NotProcessed, List<string> Sent, List<ZohoActionResult> Unwritten) LeftOver()
             {
-                lock (_gate)
+                var notProcessed = new List<string>();
+                var sent = new List<string>();
+                var unwritten = new List<ZohoActionResult>();
+                _state.Visit((i, result, wasSent, reported) =>
                 {
-                    var notProcessed = new List<string>();
-                    var sent = new List<string>();
-                    var unwritten = new List<ZohoActionResult>();
-                    for (var i = 0; i < _items.Count; i++)
-                    {
-                        if (_reported[i]) continue;
-                        if (_results[i] != null) unwritten.Add(_results[i]!);
-                        else if (_sent[i]) sent.Add(_items[i].Id!);
-                        else notProcessed.Add(_items[i].Id!);
-                    }
-                    return (notProcessed, sent, unwritten);
-                }
+                    if (reported) return;
+                    if (result != null) unwritten.Add(result);
+                    else if (wasSent) sent.Add(_items[i].Id!);
+                    else notProcessed.Add(_items[i].Id!);
+                });
+                return (notProcessed, sent, unwritten);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ZohoPortal.Core.Membership;
 using ZohoPortal.Core.Models;
+using ZohoPortal.Infrastructure;
 
 namespace ZohoPortal.Cmdlets.Membership
 {
@@ -12,56 +13,48 @@ namespace ZohoPortal.Cmdlets.Membership
     /// </summary>
     internal sealed class SyncLedger
     {
-        private readonly object _gate = new object();
         private readonly List<PortalUserSyncStep> _steps;
         private readonly Dictionary<PortalUserSyncStep, int> _index = new Dictionary<PortalUserSyncStep, int>();
-        private readonly PortalUserSyncResult?[] _results;
-        private readonly bool[] _sent;
-        private readonly bool[] _reported;
+        private readonly StopLedger<PortalUserSyncResult> _state;
 
         public SyncLedger(IEnumerable<PortalUserSyncStep> steps)
         {
             // Steps are matched by reference: the results the core hands back carry the very step objects given.
             _steps = steps.Where(s => s != null && s.IsChange).ToList();
             for (var i = 0; i < _steps.Count; i++) _index[_steps[i]] = i;
-            _results = new PortalUserSyncResult?[_steps.Count];
-            _sent = new bool[_steps.Count];
-            _reported = new bool[_steps.Count];
+            _state = new StopLedger<PortalUserSyncResult>(_steps.Count);
         }
 
         public int Count => _steps.Count;
 
         /// <summary>True once any change has been sent.</summary>
-        public bool AnySent
-        {
-            get { lock (_gate) return _sent.Any(s => s); }
-        }
+        public bool AnySent => _state.AnySent;
 
-        public void MarkSent(IEnumerable<PortalUserSyncStep> steps)
-        {
-            lock (_gate)
-                foreach (var step in steps)
-                    if (_index.TryGetValue(step, out var i)) _sent[i] = true;
-        }
+        public void MarkSent(IEnumerable<PortalUserSyncStep> steps) => _state.MarkSent(Indexes(steps));
 
         /// <summary>Declined steps (the user said no, or -WhatIf) are settled: nothing was sent for them.</summary>
         public void MarkDeclined(IEnumerable<PortalUserSyncStep> steps)
         {
-            lock (_gate)
-                foreach (var step in steps)
-                    if (_index.TryGetValue(step, out var i)) _reported[i] = true;
+            foreach (var i in Indexes(steps)) _state.MarkReported(i);
         }
 
         public void SetResult(PortalUserSyncResult result)
         {
-            lock (_gate)
-                if (result.Step != null && _index.TryGetValue(result.Step, out var i)) _results[i] = result;
+            if (result.Step != null && _index.TryGetValue(result.Step, out var i)) _state.SetResult(i, result);
         }
 
         public void MarkReported(PortalUserSyncStep? step)
         {
-            lock (_gate)
-                if (step != null && _index.TryGetValue(step, out var i)) _reported[i] = true;
+            if (step != null && _index.TryGetValue(step, out var i)) _state.MarkReported(i);
+        }
+
+        /// <summary>The ledger's numbers of the steps it counts (changes), in the order given.</summary>
+        private List<int> Indexes(IEnumerable<PortalUserSyncStep> steps)
+        {
+            var indexes = new List<int>();
+            foreach (var step in steps)
+                if (_index.TryGetValue(step, out var i)) indexes.Add(i);
+            return indexes;
         }
 
         /// <summary>
@@ -70,23 +63,19 @@ namespace ZohoPortal.Cmdlets.Membership
         /// </summary>
         public (List<string> NotRun, List<string> SentOutcomeUnknown, List<ZohoActionResult> Unwritten) LeftOver()
         {
-            lock (_gate)
+            var notRun = new List<string>();
+            var sent = new List<string>();
+            var unwritten = new List<ZohoActionResult>();
+            _state.Visit((i, result, wasSent, reported) =>
             {
-                var notRun = new List<string>();
-                var sent = new List<string>();
-                var unwritten = new List<ZohoActionResult>();
-                for (var i = 0; i < _steps.Count; i++)
-                {
-                    var result = _results[i];
-                    var id = _steps[i].PersonalityId;
-                    if (result?.Outcome == PortalUserSyncOutcome.NotRun) notRun.Add(id);
-                    else if (_reported[i]) continue;
-                    else if (result == null) (_sent[i] ? sent : notRun).Add(id);
-                    else if (result.Outcome == PortalUserSyncOutcome.OutcomeUnknown || result.Outcome == PortalUserSyncOutcome.InProgress) sent.Add(id);
-                    else unwritten.Add(AsAction(result));
-                }
-                return (notRun, sent, unwritten);
-            }
+                var id = _steps[i].PersonalityId;
+                if (result?.Outcome == PortalUserSyncOutcome.NotRun) notRun.Add(id);
+                else if (reported) return;
+                else if (result == null) (wasSent ? sent : notRun).Add(id);
+                else if (result.Outcome == PortalUserSyncOutcome.OutcomeUnknown || result.Outcome == PortalUserSyncOutcome.InProgress) sent.Add(id);
+                else unwritten.Add(AsAction(result));
+            });
+            return (notRun, sent, unwritten);
         }
 
         private static ZohoActionResult AsAction(PortalUserSyncResult result)
