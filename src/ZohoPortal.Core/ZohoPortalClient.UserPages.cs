@@ -85,6 +85,12 @@ namespace ZohoPortal.Core
             return page.Info?.MoreRecords == false ? page.Users.Count : (long?)null;
         }
 
+        /// <summary>The total the first page of one run of pages gave, to notice the type changing under the listing.</summary>
+        private sealed class TotalWatch
+        {
+            public long? First;
+        }
+
         /// <summary>Users still to skip and to hand over, across the pages (and id chunks) of one listing.</summary>
         private sealed class Cursor
         {
@@ -103,6 +109,7 @@ namespace ZohoPortal.Core
         {
             var pageQuery = new PortalUserQuery { Status = query.Status, Filters = query.Filters, PersonalityIds = ids };
             var idSet = ids == null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
+            var watch = new TotalWatch();
             var page = 1;
             PortalUserPage current;
             if (jump && cursor.Skip >= perPage)
@@ -143,7 +150,7 @@ namespace ZohoPortal.Core
                 if (page == 1) listing.TotalCount = 0;
                 return;
             }
-            if (!await ConsumeAsync(current, idSet, cursor, listing, onPage, perPage, cancellationToken).ConfigureAwait(false)) return;
+            if (!await ConsumeAsync(current, idSet, cursor, listing, watch, onPage, perPage, cancellationToken).ConfigureAwait(false)) return;
 
             // Zoho said how many there are: the pages still wanted are known, and can be read together.
             var readAhead = ReadAheadFor(query);
@@ -153,7 +160,7 @@ namespace ZohoPortal.Core
                 var lastPage = LastWantedPage(total2.Value, perPage, page, cursor);
                 if (lastPage > page)
                 {
-                    var outcome = await ReadAheadAsync(portal, userTypeId, pageQuery, perPage, page + 1, lastPage, readAhead, idSet, cursor, listing, onPage, cancellationToken).ConfigureAwait(false);
+                    var outcome = await ReadAheadAsync(portal, userTypeId, pageQuery, perPage, page + 1, lastPage, readAhead, idSet, cursor, listing, watch, onPage, cancellationToken).ConfigureAwait(false);
                     if (outcome == null) return;
                     current = outcome.Value.Last;
                     page = outcome.Value.Page;
@@ -169,7 +176,7 @@ namespace ZohoPortal.Core
                 current = await GetUsersPageAsync(portal, userTypeId, pageQuery, page, perPage, cancellationToken).ConfigureAwait(false);
                 listing.Requests++;
                 if (current.Users.Count == 0) return;
-                if (!await ConsumeAsync(current, idSet, cursor, listing, onPage, perPage, cancellationToken).ConfigureAwait(false)) return;
+                if (!await ConsumeAsync(current, idSet, cursor, listing, watch, onPage, perPage, cancellationToken).ConfigureAwait(false)) return;
             }
         }
 
@@ -200,7 +207,7 @@ namespace ZohoPortal.Core
         /// null when the consumer wants no more; pages still under way are then cancelled.
         /// </summary>
         private async Task<(PortalUserPage Last, int Page)?> ReadAheadAsync(string portal, string userTypeId, PortalUserQuery pageQuery, int perPage,
-            int from, int to, int window, HashSet<string>? idSet, Cursor cursor, PortalUserListing listing,
+            int from, int to, int window, HashSet<string>? idSet, Cursor cursor, PortalUserListing listing, TotalWatch watch,
             Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, CancellationToken cancellationToken)
         {
             var gate = new object();
@@ -252,7 +259,7 @@ namespace ZohoPortal.Core
                         }
                         current = await task.ConfigureAwait(false);
                         if (current.Users.Count == 0) return null;
-                        if (!await ConsumeAsync(current, idSet, cursor, listing, onPage, perPage, cancellationToken).ConfigureAwait(false)) return null;
+                        if (!await ConsumeAsync(current, idSet, cursor, listing, watch, onPage, perPage, cancellationToken).ConfigureAwait(false)) return null;
                         lock (gate) takenThrough = page;
                     }
                     return (current, to);
@@ -277,9 +284,22 @@ namespace ZohoPortal.Core
 
         /// <summary>Skips and hands over one page's users, waiting until the consumer took them; false when no further page is wanted.</summary>
         private static async Task<bool> ConsumeAsync(PortalUserPage current, HashSet<string>? idSet, Cursor cursor,
-            PortalUserListing listing, Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, int perPage, CancellationToken cancellationToken)
+            PortalUserListing listing, TotalWatch watch, Func<IReadOnlyList<PortalUser>, CancellationToken, Task> onPage, int perPage, CancellationToken cancellationToken)
         {
-            if (current.Info?.TotalCount != null) listing.TotalCount = current.Info.TotalCount;
+            var total = current.Info?.TotalCount;
+            if (total != null)
+            {
+                listing.TotalCount = total;
+                if (watch.First == null)
+                {
+                    watch.First = total;
+                    if (listing.FirstTotalCount == null) listing.FirstTotalCount = total;
+                }
+                else if (total != watch.First)
+                {
+                    listing.TotalChanged = true;
+                }
+            }
             var users = idSet == null ? current.Users : current.Users.Where(u => idSet.Contains(u.PersonalityId)).ToList();
             var dropped = (int)Math.Min(cursor.Skip, users.Count);
             cursor.Skip -= dropped;

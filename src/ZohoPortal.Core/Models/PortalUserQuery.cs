@@ -47,8 +47,16 @@ namespace ZohoPortal.Core.Models
     {
         public long Returned { get; set; }
         public long Skipped { get; set; }
-        /// <summary>Users matching the query in that user type (info.total_count), when known.</summary>
+        /// <summary>Users matching the query in that user type (info.total_count of the last page read), when known.</summary>
         public long? TotalCount { get; set; }
+        /// <summary>The total Zoho gave with the first page read, when it gave one.</summary>
+        public long? FirstTotalCount { get; set; }
+        /// <summary>
+        /// True when a later page reported another total than the first: users joined or left the
+        /// type while it was read, and as Zoho pages by position, some may have been left out or
+        /// handed over twice. (A consumer that changes the users it is handed does this.)
+        /// </summary>
+        public bool TotalChanged { get; set; }
         /// <summary>Pages requested.</summary>
         public int Requests { get; set; }
     }

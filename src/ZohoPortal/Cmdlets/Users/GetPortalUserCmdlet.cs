@@ -13,7 +13,8 @@ namespace ZohoPortal.Cmdlets.Users
 {
     /// <summary>
     /// <para type="synopsis">Gets the users of a portal, of one user type or of all of them.</para>
-    /// <para type="description">Get-PortalUser lists portal users (GET .../user_type/{id}/users), 200 per request, and writes each page as it arrives, so the first users show at once even among thousands. Page 1 is read alone; once the next command has taken its users, the pages still needed are read side by side, a few pages (at most the connection's MaxConcurrency, 10 at most) ahead of the command taking them, so memory stays flat behind a slow consumer. Give -UserType (an id, a name, or user-type objects from the pipeline) or nothing for every user type of the portal. -Status picks active, deactivated, confirmed or unconfirmed users; -StatusReason and -ExcludeStatusReason filter on why a user was deactivated; -Id looks users up by id. -First and -Skip ask only for the pages they need: -First 5 is one small request whatever the number of users, -First 1000 is 5 requests; a Select-Object -First that stops within the first page also costs one request. -IncludeTotalCount reports how many users match. -Email finds users by email address (wildcards allowed; Zoho has no email filter, so the users of the user types asked for are read and matched here). Piped input binds by property name: a portal (PortalName) lists its users, a user type (UserTypeId/UserTypeName) lists that type's users, and a user, a CSV row with PersonalityId or Email, or an invite result (RecordId) returns exactly that user as Zoho lists it now (one personality_ids listing per user type per 100 users). Each user carries its portal and user type, so it pipes into Move-, Enable-, Disable- and Remove-PortalUser.</para>
+    /// <para type="description">Get-PortalUser lists portal users (GET .../user_type/{id}/users), 200 per request, and writes each page as it arrives, so the first users show at once even among thousands. Page 1 is read alone; once the next command has taken its users, the pages still needed are read side by side (at most the connection's MaxConcurrency at once, 10 at most, and a bounded number ahead of the command taking them), so memory stays flat behind a slow consumer. Give -UserType (an id, a name, or user-type objects from the pipeline) or nothing for every user type of the portal. -Status picks active, deactivated, confirmed or unconfirmed users; -StatusReason and -ExcludeStatusReason filter on why a user was deactivated; -Id looks users up by id. -First and -Skip ask only for the pages they need: -First 5 is one small request whatever the number of users, -First 1000 is 5 requests; a Select-Object -First that stops within the first page also costs one request. -IncludeTotalCount reports how many users match. -Email finds users by email address (wildcards allowed; Zoho has no email filter, so the users of the user types asked for are read and matched here). Piped input binds by property name: a portal (PortalName) lists its users, a user type (UserTypeId/UserTypeName) lists that type's users, and a user, a CSV row with PersonalityId or Email, or an invite result (RecordId) returns exactly that user as Zoho lists it now (one personality_ids listing per user type per 100 users). Each user carries its portal and user type, so it pipes into Move-, Enable-, Disable- and Remove-PortalUser.</para>
+    /// <para type="description">Zoho pages by position: users that leave or join a user type while it is listed (a ForEach-Object that moves or deletes each user it is handed, or another administrator) shift the pages not yet read, so some users are left out or written twice. Get-PortalUser notices it from the totals Zoho gives with each page and writes one warning for that user type. To change users one by one, collect them first ($users = @(Get-PortalUser ...); $users | ForEach-Object { ... }); the bulk cmdlets (Move-, Remove-, Enable-, Disable-PortalUser) collect their input themselves.</para>
     /// </summary>
     /// <example>
     /// <code>Get-PortalUser -UserType Customers -Status Active</code>
@@ -205,6 +206,7 @@ namespace ZohoPortal.Cmdlets.Users
                             }
                             return WriteTakenAsync(wanted, token);
                         }, ct).ConfigureAwait(false);
+                        if (listing.TotalChanged) EmitWarning(ChangedWhileListed(typeName, listing));
                         if (emails == null)
                         {
                             _skipLeft -= listing.Skipped;
@@ -218,6 +220,19 @@ namespace ZohoPortal.Cmdlets.Users
                 }
             });
         }
+
+        /// <summary>
+        /// Zoho pages by position: users that left (or joined) the type while it was listed shift
+        /// the pages not yet read, so some users were not written or were written twice. The
+        /// usual cause is a command downstream that changes each user it is handed.
+        /// </summary>
+        internal static string ChangedWhileListed(string typeName, PortalUserListing listing) =>
+            "User type '" + typeName + "' changed while it was listed (" + Count(listing.FirstTotalCount) + " users when the listing began, "
+            + Count(listing.TotalCount) + " at its last page): Zoho pages by position, so some users may have been left out or written twice. "
+            + "To change the users you list one by one, collect them first: $users = @(Get-PortalUser -UserType '" + typeName + "'); $users | ForEach-Object { ... }. "
+            + "Pipelines into Move-, Remove-, Enable- and Disable-PortalUser need not: they read every user before the first change.";
+
+        private static string Count(long? n) => n.HasValue ? n.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "?";
 
         /// <summary>
         /// Writes a page on the pipeline thread and completes once every user of it has been taken
