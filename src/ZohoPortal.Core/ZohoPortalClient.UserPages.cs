@@ -76,6 +76,36 @@ namespace ZohoPortal.Core
             return listing;
         }
 
+        /// <summary>Readings of a whole user type at most, when it keeps changing while it is read (<see cref="ReadAllUsersAsync"/>).</summary>
+        internal const int MaxWholeTypeReadings = 3;
+
+        /// <summary>
+        /// Every user of a user type, for a command that plans from them (Sync-PortalUser's read of
+        /// the portal, user-type removal). When the pages' totals say the type changed while it was
+        /// read (someone else moved, removed or invited users meanwhile), users may be missing or
+        /// doubled, so it is read again, at most <see cref="MaxWholeTypeReadings"/> times in all;
+        /// the last reading is kept. Each user carries <paramref name="typeName"/>.
+        /// </summary>
+        internal async Task<(List<PortalUser> Users, int Requests)> ReadAllUsersAsync(string portal, string userTypeId, string typeName,
+            CancellationToken cancellationToken)
+        {
+            var requests = 0;
+            for (var reading = 1; ; reading++)
+            {
+                var users = new List<PortalUser>();
+                var listing = await ListUsersAsync(portal, userTypeId, new PortalUserQuery(), page =>
+                {
+                    foreach (var user in page)
+                    {
+                        user.UserTypeName = typeName;
+                        users.Add(user);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+                requests += listing.Requests;
+                if (!listing.TotalChanged || reading == MaxWholeTypeReadings) return (users, requests);
+            }
+        }
+
         /// <summary>How many users of a user type match the query (info.total_count of a one-user page); null when Zoho does not say.</summary>
         public async Task<long?> CountUsersAsync(string portal, string userTypeId, PortalUserQuery query, CancellationToken cancellationToken = default)
         {

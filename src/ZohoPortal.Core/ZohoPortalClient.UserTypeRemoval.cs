@@ -37,16 +37,7 @@ namespace ZohoPortal.Core
                 return new UserTypeRemovalPlan(portal, userType, null, count, Array.Empty<PortalUser>(), null, deletePath);
             }
 
-            var users = new List<PortalUser>();
-            var typeName = userType.Name;
-            await ListUsersAsync(portal, userType.Id, new PortalUserQuery(), page =>
-            {
-                foreach (var user in page)
-                {
-                    user.UserTypeName = typeName;
-                    users.Add(user);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            var (users, _) = await ReadAllUsersAsync(portal, userType.Id, userType.Name, cancellationToken).ConfigureAwait(false);
             var ids = users.Select(u => u.PersonalityId).Distinct(StringComparer.Ordinal).ToList();
             var transfer = ids.Count == 0 ? null : PlanUserTransfer(portal, userType.Id, destination.Id, ids);
             return new UserTypeRemovalPlan(portal, userType, destination, users.Count, users, transfer, deletePath);

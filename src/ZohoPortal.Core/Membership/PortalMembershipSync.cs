@@ -39,20 +39,9 @@ namespace ZohoPortal.Core.Membership
         public async Task<PortalMembershipSnapshot> ReadAsync(string portal, CancellationToken cancellationToken = default)
         {
             var types = await _client.GetUserTypesAsync(portal, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var pages = await Task.WhenAll(types.Select(async type =>
-            {
-                var users = new List<PortalUser>();
-                var listing = await _client.ListUsersAsync(portal, type.Id, new PortalUserQuery(), page =>
-                {
-                    foreach (var user in page)
-                    {
-                        user.UserTypeName = type.Name;
-                        users.Add(user);
-                    }
-                }, cancellationToken).ConfigureAwait(false);
-                return (users, listing.Requests);
-            })).ConfigureAwait(false);
-            return new PortalMembershipSnapshot(portal, types, pages.SelectMany(p => p.users).ToList(), 1 + pages.Sum(p => p.Requests));
+            // Each type as one consistent reading: read again when it changed while it was read.
+            var pages = await Task.WhenAll(types.Select(type => _client.ReadAllUsersAsync(portal, type.Id, type.Name, cancellationToken))).ConfigureAwait(false);
+            return new PortalMembershipSnapshot(portal, types, pages.SelectMany(p => p.Users).ToList(), 1 + pages.Sum(p => p.Requests));
         }
 
         /// <summary>Reads the portal and plans the sync; nothing is changed.</summary>
